@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logging/logger.js';
+import { handleErrors, handleNotFound } from './errors.js';
+import { createHealthRouter, type ReadinessCheck } from './health.routes.js';
+import type { HttpMetrics } from './metrics.js';
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The body exactly as received: Feishu signs these bytes. */
+    rawBody?: Buffer;
+  }
+}
+
+/** Largest body accepted. Feishu events and card callbacks are a few KB. */
+export const bodyLimit = '512kb';
+
+export interface AppDeps {
+  logger: Logger;
+  metrics: HttpMetrics;
+  readiness: ReadinessCheck[];
+  /** Feature routers mounted after the health routes, each at its own path. */
+  routers?: Array<{ path: string; router: Router }>;
+  /** `production` hides error details. */
+  production: boolean;
+}
+
+/** The HTTP app: health, metrics and the feature routers. Routes hold no business rules. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.use(deps.metrics.middleware);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && given.length <= 128 ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+
+        return id;
+      },
+      // Quiet hot path: one line per request at debug, failures at warn and error.
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(
+    express.json({
+      limit: bodyLimit,
+      verify: (req, _res, buf) => {
+        req.rawBody = buf;
+      },
+    }),
+  );
+  app.use(express.urlencoded({ extended: false, limit: bodyLimit }));
+
+  app.use(createHealthRouter(deps.readiness, deps.metrics.registry));
+  for (const { path, router } of deps.routers ?? []) app.use(path, router);
+
+  app.use(handleNotFound);
+  app.use(handleErrors(deps.production));
+
+  return app;
+}
