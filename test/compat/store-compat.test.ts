@@ -1,0 +1,190 @@
+/**
+ * Every query shape the project relies on, run against the configured server. FerretDB stands
+ * in for MongoDB in development and CI; a limitation it has shows up here as a named failure.
+ * Later features add the shapes they use.
+ *
+ * Found on FerretDB 1.24 (SQLite backend) and designed around, see docs/decisions.md:
+ * - findOneAndUpdate / updateOne with a condition is not atomic under concurrency (several
+ *   concurrent callers can all match). Concurrency guards are unique-index inserts instead.
+ * - $inc on one document loses increments under concurrency: no concurrent counters.
+ * - In $group only the first accumulator is computed (the others come back 0), and $max,
+ *   $first, $push are not implemented: one $sum per $group, the rest in code.
+ * - $literal and $cond in expressions are not implemented.
+ */
+import mongoose, { Schema } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { useServices } from '../support/services.js';
+
+useServices('compat');
+
+const recordSchema = new Schema({
+  key: { type: String, required: true },
+  state: { type: String, required: true },
+  version: { type: Number, required: true, default: 0 },
+  group: String,
+  points: Number,
+  tags: [String],
+  at: Date,
+  history: [{ _id: false, action: String, at: Date }],
+});
+recordSchema.index({ key: 1 }, { unique: true });
+recordSchema.index({ group: 1, at: -1 });
+const Record = mongoose.model('CompatRecord', recordSchema);
+
+const counterSchema = new Schema({ _id: String, seq: { type: Number, default: 0 } });
+const Counter = mongoose.model('CompatCounter', counterSchema);
+
+async function seed(): Promise<void> {
+  await Record.deleteMany({});
+  await Record.syncIndexes();
+  await Record.insertMany([
+    { key: 'a', state: 'open', group: 'x', points: -0.5, tags: ['t1', 't2'], at: new Date(1) },
+    { key: 'b', state: 'open', group: 'x', points: 0.2, tags: ['t1'], at: new Date(2) },
+    { key: 'c', state: 'closed', group: 'y', points: -1, tags: [], at: new Date(3) },
+  ]);
+}
+
+describe('store compatibility', () => {
+  it('lets exactly one of many concurrent inserts of the same unique key win', async () => {
+    await seed();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, () => Record.create({ key: 'race', state: 'open' })),
+    );
+
+    const rejected = attempts.filter((a) => a.status === 'rejected');
+    expect(attempts.length - rejected.length).toBe(1);
+    rejected.forEach((a) => expect(a.reason).toMatchObject({ code: 11000 }));
+  });
+
+  it('enforces a compound unique index under concurrency', async () => {
+    const pairSchema = new Schema({ a: String, b: Number });
+    pairSchema.index({ a: 1, b: 1 }, { unique: true });
+    const Pair = mongoose.model('CompatPair', pairSchema);
+    await Pair.syncIndexes();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, () => Pair.create({ a: 'x', b: 1 })),
+    );
+
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    expect(await Pair.countDocuments({ a: 'x' })).toBe(1);
+  });
+
+  it('applies a conditional update on state and version only when both match', async () => {
+    await seed();
+    const first = await Record.findOneAndUpdate(
+      { key: 'a', state: 'open', version: 0 },
+      {
+        $set: { state: 'acknowledged' },
+        $inc: { version: 1 },
+        $push: { history: { action: 'ack', at: new Date() } },
+      },
+      { returnDocument: 'after' },
+    ).lean();
+    const stale = await Record.findOneAndUpdate(
+      { key: 'a', state: 'open', version: 0 },
+      { $set: { state: 'other' }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+
+    expect(first).toMatchObject({ state: 'acknowledged', version: 1 });
+    expect(first?.history).toHaveLength(1);
+    expect(stale).toBeNull();
+  });
+
+  it('counts with $inc on an upserted document, one caller at a time', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await Counter.findOneAndUpdate(
+        { _id: 'compat:2025' },
+        { $inc: { seq: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      );
+    }
+
+    expect((await Counter.findById('compat:2025').lean())?.seq).toBe(3);
+  });
+
+  it('rejects a duplicate on a unique index with code 11000', async () => {
+    await seed();
+    await expect(Record.create({ key: 'a', state: 'open' })).rejects.toMatchObject({
+      code: 11000,
+    });
+  });
+
+  it('inserts the rest of an unordered batch when some entries are duplicates', async () => {
+    await seed();
+    const batch = [
+      { key: 'a', state: 'open' },
+      { key: 'd', state: 'open' },
+    ];
+    const error = await Record.insertMany(batch, { ordered: false }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 11000 });
+    expect(await Record.countDocuments({ key: { $in: ['a', 'd'] } })).toBe(2);
+  });
+
+  it('creates once with $setOnInsert upsert and reports whether it inserted', async () => {
+    await seed();
+    const first = await Record.updateOne(
+      { key: 'once' },
+      { $setOnInsert: { state: 'open', version: 0 } },
+      { upsert: true },
+    );
+    const second = await Record.updateOne(
+      { key: 'once' },
+      { $setOnInsert: { state: 'changed', version: 0 } },
+      { upsert: true },
+    );
+
+    expect(first.upsertedCount).toBe(1);
+    expect(second.upsertedCount).toBe(0);
+    expect((await Record.findOne({ key: 'once' }).lean())?.state).toBe('open');
+  });
+
+  it('filters with $in, $exists and date ranges, sorted and limited', async () => {
+    await seed();
+    const rows = await Record.find({
+      state: { $in: ['open', 'closed'] },
+      group: { $exists: true },
+      at: { $gte: new Date(2), $lt: new Date(10) },
+    })
+      .sort({ at: -1 })
+      .limit(1)
+      .lean();
+
+    expect(rows.map((r) => r.key)).toEqual(['c']);
+  });
+
+  it('sums one field per $group, by a plain or compound key', async () => {
+    await seed();
+    const totals = await Record.aggregate<{ _id: string; points: number }>([
+      { $match: { group: { $in: ['x', 'y'] } } },
+      { $group: { _id: '$group', points: { $sum: '$points' } } },
+      { $sort: { _id: 1 } },
+      { $project: { _id: 1, points: 1 } },
+    ]);
+    const counts = await Record.aggregate<{ _id: { group: string; state: string }; n: number }>([
+      { $group: { _id: { group: '$group', state: '$state' }, n: { $sum: 1 } } },
+      { $sort: { '_id.group': 1, '_id.state': 1 } },
+    ]);
+
+    expect(totals.map((t) => [t._id, Math.round(t.points * 10) / 10])).toEqual([
+      ['x', -0.3],
+      ['y', -1],
+    ]);
+    expect(counts.map((c) => [c._id.group, c._id.state, c.n])).toEqual([
+      ['x', 'open', 2],
+      ['y', 'closed', 1],
+    ]);
+  });
+
+  it('unwinds arrays and counts with $count', async () => {
+    await seed();
+    const tagCount = await Record.aggregate<{ tags: number }>([
+      { $unwind: '$tags' },
+      { $match: { tags: 't1' } },
+      { $count: 'tags' },
+    ]);
+
+    expect(tagCount).toEqual([{ tags: 2 }]);
+  });
+});
