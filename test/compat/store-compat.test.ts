@@ -187,4 +187,30 @@ describe('store compatibility', () => {
 
     expect(tagCount).toEqual([{ tags: 2 }]);
   });
+
+  it('finds the newest document by date then _id, ties included, with a projection', async () => {
+    const snapshotSchema = new Schema({ at: Date, hash: String, body: Schema.Types.Mixed });
+    snapshotSchema.index({ at: -1, _id: -1 });
+    const Snapshot = mongoose.model('CompatSnapshot', snapshotSchema);
+    await Snapshot.syncIndexes();
+    const body = {
+      office: { name: '国资办' },
+      people: [{ name: '王督查', roles: ['supervisor'] }],
+    };
+    for (const [at, hash] of [
+      [1, 'old'],
+      [2, 'tie-first'],
+      [2, 'tie-last'],
+    ] as const) {
+      await Snapshot.create({ at: new Date(at), hash, body });
+    }
+
+    const newest = { at: -1, _id: -1 } as const;
+    const latest = await Snapshot.findOne({}, { hash: 1 }).sort(newest).lean();
+    const whole = await Snapshot.findOne({}, { body: 1 }).sort(newest).lean();
+
+    expect(latest?.hash).toBe('tie-last');
+    expect(latest).not.toHaveProperty('body');
+    expect(whole?.body).toEqual(body);
+  });
 });
