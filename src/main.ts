@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
   logger.info({ config: redactEnv(env) }, 'starting');
   const role: AppRole = env.APP_ROLE;
-  const runtime = await startRuntime(env, logger, { role });
+  const runtime = await startRuntime(env, logger, { role }).catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`configuration error: ${error.message}\n`);
+    process.exit(1);
+  });
 
   let stopping = false;
   const stop = (signal: string): void => {

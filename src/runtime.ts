@@ -7,6 +7,11 @@ import { systemClock, type Clock } from './clock.js';
 import type { AppRole, Env } from './config/env.js';
 import { createApp } from './http/app.js';
 import { createHttpMetrics } from './http/metrics.js';
+import { loadDirectoryFile } from './config/directory-file.js';
+import { loadPolicyFile } from './config/policy-file.js';
+import { createChineseCalendar, type WorkingCalendar } from './domain/calendar.js';
+import type { Policy } from './domain/policy.js';
+import { DirectoryService } from './store/directory.service.js';
 import type { Logger } from './logging/logger.js';
 import { closeMongo, connectMongo, pingMongo } from './store/mongo.js';
 import { createFastFailRedis, createRedis, pingRedis } from './store/redis.js';
@@ -24,6 +29,12 @@ export interface RuntimeContext {
   /** Fails fast while Redis is down: readiness and request-time keys. */
   fastRedis: Redis;
   queues: QueueFactory;
+  /** The office's rules (POLICY_FILE), fixed for the life of the process. */
+  policy: Policy;
+  /** The working-day calendar, with the policy's extra holidays and make-up days. */
+  calendar: WorkingCalendar;
+  /** The directory in force (DIRECTORY_FILE, snapshotted in MongoDB, reloadable). */
+  directory: DirectoryService;
 }
 
 export interface Runtime {
@@ -51,17 +62,27 @@ export async function startRuntime(
   logger: Logger,
   options: RuntimeOptions,
 ): Promise<Runtime> {
+  // Bad rules stop the start before anything connects.
+  const policy = loadPolicyFile(env.POLICY_FILE);
+  loadDirectoryFile(env.DIRECTORY_FILE);
+  const clock = options.clock ?? systemClock;
+
   await connectMongo(env.MONGODB_URI, logger, options.dbName);
+  const directory = new DirectoryService(env.DIRECTORY_FILE, logger, clock);
+  await directory.load();
   const redis = createRedis(env.REDIS_URL, logger, 'bullmq');
   const fastRedis = createFastFailRedis(env.REDIS_URL, logger, 'requests');
   const queues = createQueueFactory(redis, env.QUEUE_PREFIX, logger);
   const context: RuntimeContext = {
     env,
     logger,
-    clock: options.clock ?? systemClock,
+    clock,
     redis,
     fastRedis,
     queues,
+    policy,
+    calendar: createChineseCalendar(policy.calendar),
+    directory,
   };
 
   const server = options.role === 'worker' ? undefined : await listen(context, options);

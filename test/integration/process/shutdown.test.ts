@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Router } from 'express';
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
@@ -85,11 +88,15 @@ describe('graceful shutdown', () => {
   );
 });
 
+const badPolicy = join(mkdtempSync(join(tmpdir(), 'policy-')), 'policy.yaml');
+writeFileSync(badPolicy, 'deadlines:\n  dayCounting: working\n  levelDayz: {}\n');
+
 describe('start-up with a bad setting', () => {
   it.each([
     [{ FEISHU_APP_ID: '' }, 'FEISHU_APP_ID'],
     [{ REDIS_URL: 'localhost' }, 'REDIS_URL'],
     [{ POLICY_FILE: '/missing/policy.yaml' }, 'POLICY_FILE'],
+    [{ POLICY_FILE: badPolicy }, `POLICY_FILE: ${badPolicy}:3`],
   ])('exits 1 with one line naming the variable (%o)', async (overrides, name) => {
     const bot = spawnBot(testEnvSource(overrides));
 
