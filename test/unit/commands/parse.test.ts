@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/app/commands/parse.js';
+import { parseTypedDay } from '../../../src/app/commands/parse-day.js';
+import { at } from '../../support/fixtures.js';
+
+const now = at('2025-05-21 10:00');
+const parse = (text: string) => parseCommand(text, now);
+
+describe('parseCommand', () => {
+  it.each([
+    ['帮助', { name: 'help' }],
+    ['help', { name: 'help' }],
+    ['', { name: 'help' }],
+    ['新建督办', { name: 'newForm' }],
+    ['NEW', { name: 'newForm' }],
+    ['我的督办', { name: 'mine' }],
+    ['列表', { name: 'list', page: 1 }],
+    ['列表 逾期', { name: 'list', filter: 'overdue', page: 1 }],
+    ['列表 待签收 2', { name: 'list', filter: 'awaitingAck', page: 2 }],
+    ['list overdue', { name: 'list', filter: 'overdue', page: 1 }],
+    ['查看 珠国资督〔2025〕12号', { name: 'view', number: '珠国资督〔2025〕12号' }],
+    ['查看：珠国资督[2025]12号', { name: 'view', number: '珠国资督[2025]12号' }],
+    ['查看 珠国资督【2025】12号', { name: 'view', number: '珠国资督[2025]12号' }],
+    ['view 2025-12', { name: 'view', number: '2025-12' }],
+    ['珠国资督〔2025〕12号', { name: 'view', number: '珠国资督〔2025〕12号' }],
+    [
+      '催办 珠国资督〔2025〕12号',
+      { name: 'nudge', number: '珠国资督〔2025〕12号', urgent: false, message: '' },
+    ],
+    [
+      '催办 2025-12 加急 请今天反馈',
+      { name: 'nudge', number: '2025-12', urgent: true, message: '请今天反馈' },
+    ],
+    [
+      '延期 2025-12 2025/6/10 需协调',
+      { name: 'extend', number: '2025-12', day: '2025-06-10', reason: '需协调' },
+    ],
+    ['延期 2025-12 6月10日', { name: 'extend', number: '2025-12', day: '2025-06-10', reason: '' }],
+    ['退回 2025-12 缺少数据 支撑', { name: 'return', number: '2025-12', reason: '缺少数据 支撑' }],
+    ['办结 2025-12', { name: 'complete', number: '2025-12', highQuality: false }],
+    ['办结 2025-12 优质', { name: 'complete', number: '2025-12', highQuality: true }],
+    ['撤销 2025-12', { name: 'withdraw', number: '2025-12', reason: '' }],
+    ['拒办 2025-12 三次催办未理', { name: 'refuse', number: '2025-12', reason: '三次催办未理' }],
+    ['归档 2025-12', { name: 'archive', number: '2025-12' }],
+    ['统计', { name: 'statistics' }],
+    ['统计 2025-06', { name: 'statistics', period: '2025-06' }],
+    ['积分', { name: 'score' }],
+    ['积分 2025', { name: 'score', year: 2025 }],
+    ['积分 ２０２５年', { name: 'score', year: 2025 }],
+    ['导出 2025', { name: 'export', period: '2025' }],
+    ['重新加载', { name: 'reloadDirectory' }],
+  ])('reads 「%s」', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      '督办 关于老城区改造的督办 企业:城投,文旅 级别:重要 时限:2025-06-10 内容:请报送 推进情况',
+      {
+        title: '关于老城区改造的督办',
+        enterprises: ['城投', '文旅'],
+        level: 'important',
+        deadline: '2025-06-10',
+        content: '请报送 推进情况',
+        confidential: false,
+        oral: false,
+      },
+    ],
+    [
+      '督办 关于老城区改造的督办 企业：城投，文旅、水务 级别：特别重大 内容：请报送',
+      {
+        title: '关于老城区改造的督办',
+        enterprises: ['城投', '文旅', '水务'],
+        level: 'critical',
+        deadline: undefined,
+        content: '请报送',
+      },
+    ],
+    [
+      '督办 标题 内容:先写内容 企业:城投 时限:6月3日 涉密:是 形式:口头',
+      {
+        title: '标题',
+        enterprises: ['城投'],
+        level: 'routine',
+        deadline: '2025-06-03',
+        content: '先写内容',
+        confidential: true,
+        oral: true,
+      },
+    ],
+  ])('reads the one-line issue form 「%s」', (text, expected) => {
+    expect(parse(text)).toMatchObject({ name: 'issueLine', ...expected });
+  });
+
+  it.each([
+    ['督办 企业:城投 内容:x', '请写上事项标题', 'issueLine'],
+    ['督办 标题 级别:一般 内容:x', '请写上承办企业，如 企业:城投,文旅', 'issueLine'],
+    [
+      '督办 标题 企业:城投 级别:紧急 内容:x',
+      '级别「紧急」不认识，可用：一般、重要、特别重大、按期',
+      'issueLine',
+    ],
+    ['督办 标题 企业:城投 时限:2025-02-30 内容:x', '2025年2月30日 不存在，请检查日期', 'issueLine'],
+    [
+      '督办 标题 企业:城投 时限:下周五 内容:x',
+      '「下周五」不是日期，请写成 2025-06-10 或 6月10日',
+      'issueLine',
+    ],
+    ['查看', '请写上通知单编号，如：查看 珠国资督〔2025〕12号', 'view'],
+    ['查看 12号', '请写上通知单编号，如：查看 珠国资督〔2025〕12号', 'view'],
+    ['退回 2025-12', '请写上原因，如：退回 珠国资督〔2025〕12号 缺少数据支撑', 'return'],
+    ['延期 2025-12 2025-13-01', '2025年13月1日 不存在，请检查日期', 'extend'],
+    ['列表 全部', '不认识「全部」，可用：列表 待签收 / 办理中 / 逾期 / 已办结', 'list'],
+    ['积分 去年', '年份请写成 2025，如：积分 2025', 'score'],
+    ['查查', '没有看懂「查查」', 'view'],
+    ['你好', '没有看懂「你好」', undefined],
+    ['lst', '没有看懂「lst」', 'list'],
+    ['帮我看看统计', '没有看懂「帮我看看统计」', 'statistics'],
+  ])('answers 「%s」 with what is wrong and the closest command', (text, message, suggestion) => {
+    const result = parse(text);
+
+    expect(result).toMatchObject({ name: 'error', suggestion });
+    expect((result as { message: string }).message.startsWith(message)).toBe(true);
+  });
+});
+
+describe('parseTypedDay', () => {
+  it.each([
+    ['2025-06-10', '2025-06-10'],
+    ['2025/6/10', '2025-06-10'],
+    ['2025.6.10', '2025-06-10'],
+    ['2025年6月10日', '2025-06-10'],
+    ['6月10日', '2025-06-10'],
+    ['6/10', '2025-06-10'],
+    ['5月20日', '2026-05-20'],
+    ['2024-02-29', '2024-02-29'],
+  ])('reads %s as %s', (text, day) => {
+    expect(parseTypedDay(text, now)).toEqual({ day });
+  });
+
+  it.each(['2025-02-29', '2月30日', '13/1', 'tomorrow'])('refuses %s', (text) => {
+    expect(parseTypedDay(text, now)).toHaveProperty('error');
+  });
+});
