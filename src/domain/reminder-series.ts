@@ -1,0 +1,189 @@
+/**
+ * The series of reminders an assignment can have, each in time order. Within a series a later
+ * reminder replaces an earlier one that was never sent (see `planReminders`). Every push is
+ * moved out of quiet hours and off non-working days by `nextWorkingMoment`.
+ */
+import type { Assignment } from './assignment.js';
+import { addWorkingDays, subtractWorkingDays } from './calendar.js';
+import { addDays, atTime, calendarDaysBetween, dayOf, isoWeekday } from './dates.js';
+import { addWorkingHours, nextWorkingMoment, workingDaysLeft } from './deadlines.js';
+import type { Policy } from './policy.js';
+import type { PlanContext, PlannedReminder, ReminderRecipient } from './reminder-plan.js';
+import type { AssignmentState } from './types.js';
+
+/** The overdue record waits this long after the deadline: it must be strictly later. */
+const overdueRecordDelayMs = 1_000;
+
+/** States in which the enterprise still owes the result (under review it has delivered). */
+const owingStates: readonly AssignmentState[] = [
+  'issued',
+  'acknowledged',
+  'in_progress',
+  'awaiting_signoff',
+];
+
+/** True while the enterprise owes the result: reminders and overdue apply. */
+export function enterpriseOwes(state: AssignmentState): boolean {
+  return owingStates.includes(state);
+}
+
+/** 请尽快签收 after some working hours, then the whole ladder after some working days. */
+export function acknowledgementSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
+  if (a.state !== 'issued') return [];
+  const { policy, calendar } = context;
+  const { firstAfterWorkingHours, escalateAfterWorkingDays } = policy.reminders.acknowledgement;
+
+  const after = (hours: number) =>
+    push(addWorkingHours(a.issuedAt, hours, policy, calendar), context);
+  const chase: PlannedReminder = {
+    kind: 'ackChase',
+    dueAt: after(firstAfterWorkingHours),
+    recipients: ladderUpTo(policy, 0),
+  };
+  const escalation: PlannedReminder = {
+    kind: 'ackEscalation',
+    dueAt: after(escalateAfterWorkingDays * workingDayHours(policy)),
+    recipients: wholeLadder(a, policy),
+  };
+
+  // A chase that would not come before the escalation adds nothing.
+  const series = chase.dueAt < escalation.dueAt ? [chase, escalation] : [escalation];
+  return series.filter((o) => o.dueAt < a.deadline);
+}
+
+/** D−n at the reminder time for each n of the level; the k-th climbs k steps of the ladder. */
+export function deadlineSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
+  const { policy, calendar, now } = context;
+  if (!enterpriseOwes(a.state) || now >= a.deadline) return [];
+
+  const offsets = [...new Set(policy.reminders.beforeDeadline[a.level])].sort((x, y) => y - x);
+  const occurrences = offsets.map((daysBefore, index) => {
+    const day = subtractWorkingDays(a.deadlineDay, daysBefore, calendar);
+    const dueAt = push(atTime(day, policy.reminders.time), context);
+    const recipients = forState(a, ladderUpTo(policy, index));
+
+    return { kind: 'beforeDeadline' as const, dueAt, recipients, daysBefore };
+  });
+
+  // A fixed deadline on a weekend has no D-day push inside working hours; overdue covers it.
+  return occurrences.filter((o) => o.dueAt > a.issuedAt && o.dueAt < a.deadline);
+}
+
+/** Flag the assignment and record −0.2 once, just after the deadline, whatever the hour. */
+export function overdueRecordSeries(a: Assignment, _context: PlanContext): PlannedReminder[] {
+  if (!enterpriseOwes(a.state) || a.overdueAt) return [];
+  const dueAt = new Date(a.deadline.getTime() + overdueRecordDelayMs);
+
+  return [{ kind: 'overdueRecord', dueAt, recipients: [] }];
+}
+
+/**
+ * The overdue notice at the first working moment after the deadline, then one every working
+ * day at the reminder time. Open-ended: only the repeats up to the first after `now`.
+ */
+export function overdueNoticeSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
+  const { policy, calendar, now } = context;
+  if (!enterpriseOwes(a.state)) return [];
+  const firstAt = push(new Date(a.deadline.getTime() + overdueRecordDelayMs), context);
+  const first = { kind: 'overdue' as const, dueAt: firstAt, recipients: wholeLadder(a, policy) };
+  if (!policy.reminders.overdueRepeatDaily) return [first];
+
+  // Only the latest repeat due by now matters, so start counting shortly before today.
+  const recentDay = subtractWorkingDays(dayOf(now), 2, calendar);
+  let day = dayOf(firstAt) > recentDay ? dayOf(firstAt) : recentDay;
+  const recipients = forState(a, enterpriseLadder(policy));
+  const repeats: PlannedReminder[] = [];
+  let dueAt: Date;
+  do {
+    day = addWorkingDays(day, 1, calendar);
+    dueAt = push(atTime(day, policy.reminders.time), context);
+    repeats.push({ kind: 'overdueRepeat', dueAt, recipients });
+  } while (dueAt <= now);
+
+  return [first, ...repeats.filter((r) => r.dueAt > firstAt)];
+}
+
+/**
+ * 请报送阶段性进展 on the policy's weekday, for long matters in progress, when nothing was
+ * heard from the enterprise for a week; they stop when the D−n reminders begin.
+ */
+export function weeklyProgressSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
+  const { policy, calendar } = context;
+  if (a.state !== 'in_progress' || !isLongMatter(a, context)) return [];
+  const { weeklyProgressWeekday, time, beforeDeadline } = policy.reminders;
+  const reminderDays = Math.max(0, ...beforeDeadline[a.level]);
+  const stopDay = subtractWorkingDays(a.deadlineDay, reminderDays, calendar);
+  const newsDay = dayOf(latestNews(a));
+
+  const occurrences: PlannedReminder[] = [];
+  for (let day = addDays(dayOf(a.issuedAt), 1); day < stopDay; day = addDays(day, 1)) {
+    if (isoWeekday(day) !== weeklyProgressWeekday) continue;
+    if (calendarDaysBetween(newsDay, day) < 7) continue;
+    const dueAt = push(atTime(day, time), context);
+    if (dayOf(dueAt) >= stopDay) continue;
+    occurrences.push({ kind: 'weeklyProgress', dueAt, recipients: ladderUpTo(policy, 0) });
+  }
+
+  return occurrences;
+}
+
+/** Longer than `weeklyProgressOverDays`, counted as the policy counts deadlines. */
+function isLongMatter(a: Assignment, { policy, calendar }: PlanContext): boolean {
+  const days =
+    policy.deadlines.dayCounting === 'working'
+      ? workingDaysLeft(a.issuedAt, a.deadline, calendar)
+      : calendarDaysBetween(dayOf(a.issuedAt), a.deadlineDay);
+
+  return days > policy.reminders.weeklyProgressOverDays;
+}
+
+/** The last time the enterprise was heard from or sent back: plan, progress, sign-off, review. */
+function latestNews(a: Assignment): Date {
+  const moments = [
+    a.issuedAt,
+    a.plan?.at,
+    ...a.progress.map((p) => p.at),
+    ...a.signOffs.map((s) => s.at),
+    ...a.reviews.map((r) => r.at),
+  ].filter((at): at is Date => at instanceof Date);
+
+  return new Date(Math.max(...moments.map((at) => at.getTime())));
+}
+
+function push(at: Date, { policy, calendar }: PlanContext): Date {
+  return nextWorkingMoment(at, policy, calendar);
+}
+
+/** The first `index + 1` steps of the ladder. */
+function ladderUpTo(policy: Policy, index: number): ReminderRecipient[] {
+  return policy.escalation.slice(0, index + 1).map(({ step, urgent }) => ({
+    step,
+    urgent: [...urgent],
+  }));
+}
+
+function wholeLadder(a: Assignment, policy: Policy): ReminderRecipient[] {
+  return forState(a, ladderUpTo(policy, policy.escalation.length));
+}
+
+/** The ladder without the 督查室: repeats go to the enterprise only. */
+function enterpriseLadder(policy: Policy): ReminderRecipient[] {
+  return ladderUpTo(policy, policy.escalation.length).filter((r) => r.step !== 'office');
+}
+
+/** Awaiting sign-off, the head is the one who owes the next step: always tell them. */
+function forState(a: Assignment, recipients: ReminderRecipient[]): ReminderRecipient[] {
+  if (a.state !== 'awaiting_signoff' || recipients.some((r) => r.step === 'head')) {
+    return recipients;
+  }
+
+  return [...recipients, { step: 'head', urgent: [] }];
+}
+
+/** Length of the working day in hours (09:00–17:30 is 8.5). */
+function workingDayHours(policy: Policy): number {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const { start, end } = policy.workingHours;
+
+  return (minutes(end) - minutes(start)) / 60;
+}
