@@ -213,4 +213,66 @@ describe('store compatibility', () => {
     expect(latest).not.toHaveProperty('body');
     expect(whole?.body).toEqual(body);
   });
+  it('projects fields of array sub-documents by dotted path, filtered by a range', async () => {
+    await seed();
+    await Record.updateOne(
+      { key: 'a' },
+      {
+        $set: {
+          history: [
+            { action: 'return', at: new Date(5) },
+            { action: 'ok', at: new Date(6) },
+          ],
+        },
+      },
+    );
+    const rows = await Record.find(
+      { version: { $gte: 0, $lte: 0 }, at: { $gte: new Date(1), $lt: new Date(3) } },
+      { key: 1, 'history.action': 1 },
+    )
+      .sort({ key: 1 })
+      .lean();
+
+    expect(rows.map((r) => [r.key, (r as { history?: unknown }).history])).toEqual([
+      ['a', [{ action: 'return' }, { action: 'ok' }]],
+      ['b', []],
+    ]);
+    expect(rows[0]).not.toHaveProperty('state');
+  });
+
+  it('sums one field per $group over documents chosen by a long $in list', async () => {
+    await seed();
+    const keys = ['a', 'c', ...Array.from({ length: 2_000 }, (_, i) => `missing-${i}`)];
+    const totals = await Record.aggregate<{ _id: string; points: number }>([
+      { $match: { key: { $in: keys } } },
+      { $group: { _id: '$group', points: { $sum: '$points' } } },
+      { $sort: { _id: 1 } },
+    ]);
+
+    expect(totals).toEqual([
+      { _id: 'x', points: -0.5 },
+      { _id: 'y', points: -1 },
+    ]);
+  });
+
+  it('finds by $or of a date range, a state list and a nested date bound', async () => {
+    await seed();
+    await Record.updateOne(
+      { key: 'c' },
+      { $set: { history: [{ action: 'done', at: new Date(9) }] } },
+    );
+    const rows = await Record.find(
+      {
+        $or: [
+          { at: { $gte: new Date(2), $lt: new Date(3) } },
+          { state: { $in: ['closed'] }, 'history.at': { $lt: new Date(10) } },
+        ],
+      },
+      { key: 1 },
+    )
+      .sort({ key: 1 })
+      .lean();
+
+    expect(rows.map((r) => r.key)).toEqual(['b', 'c']);
+  });
 });
