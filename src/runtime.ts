@@ -2,7 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
+import { createOutbox, defaultOutboxSettings, type OutboxSettings } from '../jobs/outbox.job.js';
 import { createQueueFactory, type QueueFactory } from '../jobs/queue-factory.js';
+import { startWorkers } from '../jobs/workers.js';
+import { AssignmentEventBus } from './app/assignment-events.js';
+import { registerFeatures } from './app/features.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppRole, Env } from './config/env.js';
 import { createApp } from './http/app.js';
@@ -11,6 +15,10 @@ import { loadDirectoryFile } from './config/directory-file.js';
 import { loadPolicyFile } from './config/policy-file.js';
 import { createChineseCalendar, type WorkingCalendar } from './domain/calendar.js';
 import type { Policy } from './domain/policy.js';
+import { FeishuClient } from './feishu/client.js';
+import { startFeishuEdge, type FeishuEdge } from './feishu/edge.js';
+import type { EventHandlers } from './feishu/handlers.js';
+import type { Outbox } from './feishu/outbound.js';
 import { DirectoryService } from './store/directory.service.js';
 import type { Logger } from './logging/logger.js';
 import { closeMongo, connectMongo, pingMongo } from './store/mongo.js';
@@ -35,10 +43,22 @@ export interface RuntimeContext {
   calendar: WorkingCalendar;
   /** The directory in force (DIRECTORY_FILE, snapshotted in MongoDB, reloadable). */
   directory: DirectoryService;
+  /** The Feishu Open API. Features send through `outbox`; direct calls are for the outbox worker. */
+  feishu: FeishuClient;
+  /** The one way out to Feishu: rate-limited, retried, deduplicated by uuid. */
+  outbox: Outbox;
+  /** What Feishu events reach: card actions by `a`, the message handler (src/app/features.ts). */
+  handlers: EventHandlers;
+  /** Listeners per applied audit event (src/app/assignment-events.ts). */
+  events: AssignmentEventBus;
+  /** Routers features add (web role), each mounted at its own path. */
+  routers: Array<{ path: string; router: Router }>;
 }
 
 export interface Runtime {
   context: RuntimeContext;
+  /** The Feishu dispatcher and its transport (web and all roles). */
+  edge?: FeishuEdge;
   /** The listening HTTP server (web and all roles). */
   server?: Server;
   /** Bound port: useful when PORT is 0 in tests. */
@@ -54,6 +74,10 @@ export interface RuntimeOptions {
   dbName?: string;
   /** Routers mounted in addition to the features' own (tests, tools). */
   extraRouters?: Array<{ path: string; router: Router }>;
+  /** Outbox retry settings; tests shorten the delays. Default `defaultOutboxSettings`. */
+  outbox?: Partial<OutboxSettings>;
+  /** How long a Feishu handler may run before the answer goes without it, in ms. Default 2 500. */
+  answerWithinMs?: number;
 }
 
 /** Starts the process's role: connects stores, serves HTTP, runs workers. */
@@ -73,6 +97,7 @@ export async function startRuntime(
   const redis = createRedis(env.REDIS_URL, logger, 'bullmq');
   const fastRedis = createFastFailRedis(env.REDIS_URL, logger, 'requests');
   const queues = createQueueFactory(redis, env.QUEUE_PREFIX, logger);
+  const outboxSettings = { ...defaultOutboxSettings, ...options.outbox };
   const context: RuntimeContext = {
     env,
     logger,
@@ -83,27 +108,48 @@ export async function startRuntime(
     policy,
     calendar: createChineseCalendar(policy.calendar),
     directory,
+    feishu: new FeishuClient({
+      appId: env.FEISHU_APP_ID,
+      appSecret: env.FEISHU_APP_SECRET,
+      baseUrl: env.FEISHU_BASE_URL,
+      logger,
+    }),
+    outbox: createOutbox(queues, outboxSettings),
+    handlers: { cardActions: new Map() },
+    events: new AssignmentEventBus(logger),
+    routers: [],
   };
+  registerFeatures(context);
 
-  const server = options.role === 'worker' ? undefined : await listen(context, options);
+  // Workers first: once /readyz answers, the whole process is up.
+  if (options.role !== 'web') await startWorkers(context, { outbox: outboxSettings });
+  const serves = options.role !== 'worker';
+  const edge = serves ? startFeishuEdge(context, options) : undefined;
+  const server = serves ? await listen(context, options, edge) : undefined;
   const port = server ? (server.address() as AddressInfo).port : undefined;
-  logger.info({ role: options.role, port }, 'started');
+  logger.info({ role: options.role, port, eventMode: env.FEISHU_EVENT_MODE }, 'started');
 
   return {
     context,
+    edge,
     server,
     port,
-    stop: () => stopRuntime(context, server),
+    stop: () => stopRuntime(context, server, edge),
   };
 }
 
-async function listen(context: RuntimeContext, options: RuntimeOptions): Promise<Server> {
+async function listen(
+  context: RuntimeContext,
+  options: RuntimeOptions,
+  edge: FeishuEdge | undefined,
+): Promise<Server> {
   const metrics = createHttpMetrics();
+  const feishuRoutes = edge?.router ? [{ path: '/feishu', router: edge.router }] : [];
   const app = createApp({
     logger: context.logger,
     metrics,
     production: context.env.NODE_ENV === 'production',
-    routers: [...(options.extraRouters ?? [])],
+    routers: [...feishuRoutes, ...context.routers, ...(options.extraRouters ?? [])],
     readiness: [
       { name: 'mongodb', isUp: () => pingMongo(readinessTimeoutMs) },
       { name: 'redis', isUp: () => pingRedis(context.fastRedis, readinessTimeoutMs) },
@@ -117,8 +163,13 @@ async function listen(context: RuntimeContext, options: RuntimeOptions): Promise
   });
 }
 
-async function stopRuntime(context: RuntimeContext, server: Server | undefined): Promise<void> {
+async function stopRuntime(
+  context: RuntimeContext,
+  server: Server | undefined,
+  edge: FeishuEdge | undefined,
+): Promise<void> {
   // Stop accepting; in-flight requests finish; idle keep-alive sockets close now.
+  edge?.stop();
   if (server) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -43,7 +43,17 @@ export type Outbound =
       uuid: string;
     };
 
+/** Options of one enqueue; rarely needed. */
+export interface EnqueueOptions {
+  /**
+   * The outbox job id. By default it is derived from the message (its uuid; a patch's message
+   * and card), so enqueueing the same message twice queues it once. A different id queues it
+   * again (重试 of a dead letter).
+   */
+  jobId?: string;
+}
+
 /** The one way out: every call to Feishu goes through the outbox queue. */
 export interface Outbox {
-  enqueue(message: Outbound): Promise<void>;
+  enqueue(message: Outbound, options?: EnqueueOptions): Promise<void>;
 }

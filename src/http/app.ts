@@ -13,6 +13,11 @@ declare module 'http' {
   }
 }
 
+/** What a route may leave in `res.locals` for the request log. */
+interface ResponseLocals {
+  logBindings?: Record<string, unknown>;
+}
+
 /** Largest body accepted. Feishu events and card callbacks are a few KB. */
 export const bodyLimit = '512kb';
 
@@ -47,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // Fields a route learns while handling (a Feishu event id) join the request's last line.
+      customProps: (_req, res) => (res as { locals?: ResponseLocals }).locals?.logBindings ?? {},
     }),
   );
   app.use(

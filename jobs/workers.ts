@@ -1,0 +1,24 @@
+import type { RuntimeContext } from '../src/runtime.js';
+import { startAssignmentEventsSweep } from './assignment-events-sweep.job.js';
+import { startOutboxWorker, type OutboxSettings } from './outbox.job.js';
+import { startProcessedEventsCleanup } from './processed-events-cleanup.job.js';
+
+export interface WorkerSettings {
+  /** Outbox retry settings (tests shorten the delays). */
+  outbox?: OutboxSettings;
+}
+
+/**
+ * Starts every queue processor of the worker role. The single place where workers start:
+ * each feature adds one line here.
+ */
+export async function startWorkers(
+  context: RuntimeContext,
+  settings: WorkerSettings = {},
+): Promise<void> {
+  // The Feishu edge: every outbound call, and the clean-up of delivery keys.
+  startOutboxWorker(context, settings.outbox);
+  await startProcessedEventsCleanup(context);
+  // The assignment event bus: events whose listeners failed are dispatched again.
+  await startAssignmentEventsSweep(context);
+}

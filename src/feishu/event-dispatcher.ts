@@ -1,0 +1,174 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from '../logging/logger.js';
+import type { BotIdentity } from './bot-identity.js';
+import { edgeToasts, toFeishuAnswer, type FeishuCardAnswer } from './card-answer.js';
+import type { EventDeduplicator } from './dedup.js';
+import {
+  actionValueOf,
+  parseMessage,
+  type FlatCardAction,
+  type FlatChatMembership,
+  type FlatMessageEvent,
+} from './event-parsers.js';
+import type { CardActionResponse, EventHandlers } from './handlers.js';
+import type { Outbox } from './outbound.js';
+import { sdkLogger } from './sdk-support.js';
+
+export interface EventDispatchDeps {
+  handlers: EventHandlers;
+  dedup: EventDeduplicator;
+  bot: BotIdentity;
+  /** Carries a late handler's card as a delayed update. */
+  outbox: Outbox;
+  logger: Logger;
+  /** How long a handler may run before the answer goes out without it, in ms. Default 2 500. */
+  answerWithinMs?: number;
+}
+
+/**
+ * The logger of the delivery being dispatched: the HTTP route binds its request logger (with
+ * the event id) here; the long connection has none, and handlers get a child of the process
+ * logger instead.
+ */
+export const deliveryLogger = new AsyncLocalStorage<Logger>();
+
+/**
+ * The SDK dispatcher both transports use: the webhook route invokes it after its own checks,
+ * the long connection invokes it directly. Every handler is wrapped: the delivery is claimed
+ * before any effect (a duplicate is answered and does nothing), errors never escape (the SDK
+ * would leave Feishu without an answer), and a slow handler does not hold the answer past
+ * Feishu's 3 seconds.
+ */
+export function createEventDispatcher(deps: EventDispatchDeps): lark.EventDispatcher {
+  const dispatcher = new lark.EventDispatcher({
+    logger: sdkLogger(deps.logger),
+    loggerLevel: lark.LoggerLevel.warn,
+  });
+  const handles = {
+    'im.message.receive_v1': (data: FlatMessageEvent) => onMessage(deps, data),
+    'card.action.trigger': (data: FlatCardAction) => onCardAction(deps, data),
+    'im.chat.member.bot.added_v1': (data: FlatChatMembership) => onMembership(deps, data, true),
+    'im.chat.member.bot.deleted_v1': (data: FlatChatMembership) => onMembership(deps, data, false),
+  };
+
+  // The SDK's typings know each event loosely and lack card.action.trigger; ours are typed
+  // in event-parsers.ts.
+  return dispatcher.register(handles as unknown as lark.EventHandles);
+}
+
+function loggerFor(deps: EventDispatchDeps, eventId: string): Logger {
+  return deliveryLogger.getStore() ?? deps.logger.child({ eventId });
+}
+
+async function onCardAction(
+  deps: EventDispatchDeps,
+  data: FlatCardAction,
+): Promise<FeishuCardAnswer> {
+  const log = loggerFor(deps, data.event_id);
+  try {
+    if (!(await deps.dedup.claim(`event:${data.event_id}`))) {
+      log.info('duplicate card action answered');
+      return { toast: edgeToasts.duplicate };
+    }
+
+    const value = actionValueOf(data);
+    const handler = value ? deps.handlers.cardActions.get(value.a) : undefined;
+    if (!value || !handler) {
+      log.info({ action: value?.a }, 'card action unknown');
+      return { toast: edgeToasts.unknownAction };
+    }
+
+    const running = handler({
+      eventId: data.event_id,
+      operatorOpenId: data.operator?.open_id ?? '',
+      value,
+      formValue: data.action?.form_value,
+      actionName: data.action?.name,
+      option: data.action?.option,
+      token: data.token,
+      messageId: data.context?.open_message_id,
+      chatId: data.context?.open_chat_id,
+      log,
+    });
+    return await answerInTime(deps, running, data.token, log);
+  } catch (error) {
+    log.error({ err: error }, 'card action failed');
+    return { toast: edgeToasts.failed };
+  }
+}
+
+/**
+ * The handler's answer if it comes within `answerWithinMs`; otherwise a "processing" toast now,
+ * and the handler's card later as a delayed update with the click's token.
+ */
+async function answerInTime(
+  deps: EventDispatchDeps,
+  running: Promise<CardActionResponse>,
+  token: string | undefined,
+  log: Logger,
+): Promise<FeishuCardAnswer> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deps.answerWithinMs ?? 2_500);
+  });
+  const first = await Promise.race([running, late]).finally(() => clearTimeout(timer));
+  if (first) return toFeishuAnswer(first);
+
+  log.warn('card action slow; answering now, updating the card later');
+  running
+    .then(async (response) => {
+      if (response.card && token) {
+        await deps.outbox.enqueue({ kind: 'delayedUpdate', token, card: response.card });
+      }
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'slow card action failed'));
+  return { toast: edgeToasts.slow };
+}
+
+async function onMessage(deps: EventDispatchDeps, data: FlatMessageEvent): Promise<void> {
+  const log = loggerFor(deps, data.event_id);
+  try {
+    const parsed = parseMessage(data, await deps.bot.current());
+    if (!parsed || !deps.handlers.onMessage) return;
+    if (!(await deps.dedup.claim(`event:${data.event_id}`))) return;
+    if (!(await deps.dedup.claim(`message:${parsed.messageId}`))) return;
+
+    const running = deps.handlers.onMessage({ ...parsed, eventId: data.event_id, log });
+    await settleWithinOrLog(running, deps.answerWithinMs ?? 2_500, log);
+  } catch (error) {
+    log.error({ err: error }, 'message handling failed');
+  }
+}
+
+async function onMembership(
+  deps: EventDispatchDeps,
+  data: FlatChatMembership,
+  added: boolean,
+): Promise<void> {
+  const log = loggerFor(deps, data.event_id);
+  try {
+    if (!data.chat_id || !deps.handlers.onChatMembership) return;
+    if (!(await deps.dedup.claim(`event:${data.event_id}`))) return;
+
+    const operatorOpenId = data.operator_id?.open_id;
+    const running = deps.handlers.onChatMembership({
+      eventId: data.event_id,
+      chatId: data.chat_id,
+      added,
+      operatorOpenId,
+      log,
+    });
+    await settleWithinOrLog(running, deps.answerWithinMs ?? 2_500, log);
+  } catch (error) {
+    log.error({ err: error }, 'chat membership handling failed');
+  }
+}
+
+/** Waits for the handler up to `ms`; a handler still running then finishes on its own. */
+async function settleWithinOrLog(running: Promise<void>, ms: number, log: Logger): Promise<void> {
+  const guarded = running.catch((error: unknown) => log.error({ err: error }, 'handler failed'));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([guarded, late]).finally(() => clearTimeout(timer));
+}

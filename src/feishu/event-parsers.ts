@@ -1,0 +1,102 @@
+import type { ActionValue } from '../../cards/card.js';
+
+/**
+ * Events as the SDK's dispatcher hands them over: schema 2.0 flattened into
+ * `{...header, ...event}` (FEISHU.md). In `card.action.trigger` the flattened `token` is the
+ * card-update token, not the verification token. The SDK's typings have no entry for it.
+ */
+interface FlatHeader {
+  event_id: string;
+  event_type: string;
+  create_time?: string;
+}
+
+export interface FlatMessageEvent extends FlatHeader {
+  sender?: { sender_id?: { open_id?: string }; sender_type?: string };
+  message?: {
+    message_id?: string;
+    chat_id?: string;
+    chat_type?: string;
+    message_type?: string;
+    content?: string;
+    mentions?: Array<{ key?: string; id?: { open_id?: string }; name?: string }>;
+  };
+}
+
+export interface FlatCardAction extends FlatHeader {
+  token?: string;
+  operator?: { open_id?: string };
+  action?: {
+    value?: unknown;
+    tag?: string;
+    name?: string;
+    form_value?: Record<string, unknown>;
+    option?: string;
+  };
+  context?: { open_message_id?: string; open_chat_id?: string };
+}
+
+export interface FlatChatMembership extends FlatHeader {
+  chat_id?: string;
+  operator_id?: { open_id?: string };
+}
+
+/** A text message worth handing to the command handler, or null for one to ignore. */
+export interface ParsedMessage {
+  messageId: string;
+  senderOpenId: string;
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  text: string;
+}
+
+/**
+ * A person's text message, mentions resolved: the bot's own mention removed, other people's
+ * shown as `@name`. Group messages count only when they mention the bot (`botOpenId`; when
+ * unknown, any mention, since Feishu delivers only @bot group messages to this app). Messages
+ * from bots and non-text messages are ignored.
+ */
+export function parseMessage(data: FlatMessageEvent, botOpenId?: string): ParsedMessage | null {
+  const { message, sender } = data;
+  const senderOpenId = sender?.sender_id?.open_id;
+  if (!message?.message_id || !message.chat_id || !senderOpenId) return null;
+  if (sender?.sender_type === 'app' || message.message_type !== 'text') return null;
+
+  const chatType = message.chat_type === 'p2p' ? 'p2p' : 'group';
+  const mentions = message.mentions ?? [];
+  const isBot = (openId?: string) => (botOpenId ? openId === botOpenId : true);
+  if (chatType === 'group' && !mentions.some((m) => isBot(m.id?.open_id))) return null;
+
+  let text = readText(message.content);
+  for (const mention of mentions) {
+    if (!mention.key) continue;
+    const shown = isBot(mention.id?.open_id) ? '' : `@${mention.name ?? ''}`;
+    text = text.split(mention.key).join(shown);
+  }
+
+  return {
+    messageId: message.message_id,
+    senderOpenId,
+    chatId: message.chat_id,
+    chatType,
+    text: text.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+function readText(content: string | undefined): string {
+  try {
+    const parsed = JSON.parse(content ?? '') as { text?: unknown };
+    return typeof parsed.text === 'string' ? parsed.text : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The button value, when it is ours: an object naming its action in `a`. */
+export function actionValueOf(data: FlatCardAction): ActionValue | null {
+  const value = data.action?.value;
+  if (typeof value !== 'object' || value === null) return null;
+  const a = (value as { a?: unknown }).a;
+
+  return typeof a === 'string' && a ? (value as ActionValue) : null;
+}
