@@ -2,20 +2,17 @@
 import type { Assignment } from '../src/domain/assignment.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card } from './card.js';
-import { formActions, formCard, type FieldError } from './form-card.js';
+import { formActions, formCard, type FormState } from './form-card.js';
 import { dateControl, textControl } from './form-fields.js';
-import { formIntro, type FormValues } from './form-intro.js';
+import { formIntro } from './form-intro.js';
 
-export interface ExtensionFormData {
+export interface ExtensionFormData extends FormState {
   assignment: Assignment;
   /** The latest day any deadline may have (src/domain/deadlines.ts `deadlineCap`). */
   capDay: string;
   /** The policy's `deadlines.maxDaysFromIssue`, for the sentence stating the cap. */
   maxDaysFromIssue: number;
   limits: Policy['limits'];
-  values?: FormValues;
-  error?: FieldError;
-  group?: boolean;
 }
 
 export function extensionFormCard(data: ExtensionFormData): Card {
@@ -61,6 +58,7 @@ export function extensionFormCard(data: ExtensionFormData): Card {
     ],
     submit: { label: '提交延期申请', action: formActions.requestExtension },
     group: data.group,
+    carry: data.carry,
     error: data.error,
   });
 }

@@ -2,17 +2,14 @@
 import type { Assignment } from '../src/domain/assignment.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card } from './card.js';
-import { formActions, formCard, type FieldError } from './form-card.js';
+import { formActions, formCard, type FormState } from './form-card.js';
 import { selectControl, textControl } from './form-fields.js';
-import { formIntro, type FormValues } from './form-intro.js';
+import { formIntro } from './form-intro.js';
 import { completionLabels } from './labels.js';
 
-export interface FeedbackFormData {
+export interface FeedbackFormData extends FormState {
   assignment: Assignment;
   limits: Policy['limits'];
-  values?: FormValues;
-  error?: FieldError;
-  group?: boolean;
 }
 
 export function feedbackFormCard(data: FeedbackFormData): Card {
@@ -68,6 +65,7 @@ export function feedbackFormCard(data: FeedbackFormData): Card {
     ],
     submit: { label: '提交第一责任人审签', action: formActions.submitFeedback },
     group: data.group,
+    carry: data.carry,
     error: data.error,
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { Assignment } from '../src/domain/assignment.js';
 import type { ActionValue, Card, CardElement } from './card.js';
+import type { FormValues } from './form-intro.js';
 import { buildCard, button, markdown, plain, red } from './elements.js';
 import { headerTagsOf, headerTemplateOf } from './labels.js';
 import type { CardAction } from './notice-actions.js';
@@ -25,6 +26,17 @@ export interface FormField {
   hint?: string;
 }
 
+/** What every form card is given besides its own data: the last input, the refusal, marks. */
+export interface FormState {
+  /** What the person typed, to refill a refused form. */
+  values?: FormValues;
+  error?: FieldError;
+  /** The card is the enterprise group chat's copy. */
+  group?: boolean;
+  /** Marks every button carries back, such as which card the form replaced (`k`). */
+  carry?: Record<string, unknown>;
+}
+
 export interface FormCardData {
   assignment: Assignment;
   /** The header: 「填报承办措施」. */
@@ -36,6 +48,8 @@ export interface FormCardData {
   submit: { label: string; action: string };
   /** The card is the enterprise group chat's copy. */
   group?: boolean;
+  /** Marks every button carries back, such as which card the form replaced (`k`). */
+  carry?: Record<string, unknown>;
   error?: FieldError;
 }
 
@@ -84,8 +98,13 @@ function fieldElements(field: FormField, error: FieldError | undefined): CardEle
 }
 
 /** The value a button of this form carries: action, assignment, version, group marker. */
-export function formValue(data: Pick<FormCardData, 'assignment' | 'group'>, a: string) {
-  const value: ActionValue = { a, id: data.assignment.id, v: data.assignment.version };
+export function formValue(data: Pick<FormCardData, 'assignment' | 'group' | 'carry'>, a: string) {
+  const value: ActionValue = {
+    ...data.carry,
+    a,
+    id: data.assignment.id,
+    v: data.assignment.version,
+  };
 
   return data.group ? { ...value, w: 'g' } : value;
 }

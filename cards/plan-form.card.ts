@@ -2,18 +2,15 @@
 import type { Assignment } from '../src/domain/assignment.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card } from './card.js';
-import { formActions, formCard, type FieldError } from './form-card.js';
+import { formActions, formCard, type FormState } from './form-card.js';
 import { dateControl, personControl, textControl } from './form-fields.js';
-import { formIntro, type FormValues } from './form-intro.js';
+import { formIntro } from './form-intro.js';
 
-export interface PlanFormData {
+export interface PlanFormData extends FormState {
   assignment: Assignment;
   /** open_ids offered by both person pickers; empty offers the chat's members. */
   candidates: string[];
   limits: Policy['limits'];
-  values?: FormValues;
-  error?: FieldError;
-  group?: boolean;
 }
 
 export function planFormCard(data: PlanFormData): Card {
@@ -70,6 +67,7 @@ export function planFormCard(data: PlanFormData): Card {
     ],
     submit: { label: '提交', action: formActions.submitPlan },
     group: data.group,
+    carry: data.carry,
     error: data.error,
   });
 }

@@ -2,16 +2,13 @@
 import type { Assignment } from '../src/domain/assignment.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card } from './card.js';
-import { formActions, formCard, type FieldError } from './form-card.js';
+import { formActions, formCard, type FormState } from './form-card.js';
 import { textControl } from './form-fields.js';
-import { formIntro, type FormValues } from './form-intro.js';
+import { formIntro } from './form-intro.js';
 
-export interface ProgressFormData {
+export interface ProgressFormData extends FormState {
   assignment: Assignment;
   limits: Policy['limits'];
-  values?: FormValues;
-  error?: FieldError;
-  group?: boolean;
 }
 
 export function progressFormCard(data: ProgressFormData): Card {
@@ -65,6 +62,7 @@ export function progressFormCard(data: ProgressFormData): Card {
     ],
     submit: { label: '提交进展', action: formActions.reportProgress },
     group: data.group,
+    carry: data.carry,
     error: data.error,
   });
 }

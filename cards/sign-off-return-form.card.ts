@@ -3,16 +3,13 @@ import type { Assignment } from '../src/domain/assignment.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card } from './card.js';
 import { clip, escapeText } from './elements.js';
-import { formActions, formCard, type FieldError } from './form-card.js';
+import { formActions, formCard, type FormState } from './form-card.js';
 import { textControl } from './form-fields.js';
-import { formIntro, type FormValues } from './form-intro.js';
+import { formIntro } from './form-intro.js';
 
-export interface SignOffReturnFormData {
+export interface SignOffReturnFormData extends FormState {
   assignment: Assignment;
   limits: Policy['limits'];
-  values?: FormValues;
-  error?: FieldError;
-  group?: boolean;
 }
 
 export function signOffReturnFormCard(data: SignOffReturnFormData): Card {
@@ -39,6 +36,7 @@ export function signOffReturnFormCard(data: SignOffReturnFormData): Card {
     ],
     submit: { label: '退回修改', action: formActions.returnSignOff },
     group: data.group,
+    carry: data.carry,
     error: data.error,
   });
 }

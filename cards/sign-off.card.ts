@@ -16,8 +16,11 @@ import {
   panel,
 } from './elements.js';
 import { completionLabels, headerTagsOf, headerTemplateOf } from './labels.js';
-import { actionsFor } from './notice-actions.js';
+import { actionsFor, type CardAction } from './notice-actions.js';
 import { deadlineLine, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
+
+/** `ActionValue.k` of this card's buttons. */
+export const signOffCardKind = 's';
 
 export interface SignOffCardData {
   assignment: Assignment;
@@ -63,7 +66,7 @@ function feedbackElements(a: Assignment): CardElement[] {
 
 /** The head's buttons while it awaits sign-off; the decision taken once it does not. */
 function decisionElements(a: Assignment): CardElement[] {
-  if (a.state === 'awaiting_signoff') return buttonRow(actionsFor(a, 'head'));
+  if (a.state === 'awaiting_signoff') return buttonRow(actionsFor(a, 'head').map(fromSignOffCard));
   const last = a.signOffs.at(-1);
   if (!last) return [fieldLines([['状态', stateLine(a)]])];
   const who = `${last.by.name} ${shortMoment(last.at)}`;
@@ -78,4 +81,9 @@ function decisionElements(a: Assignment): CardElement[] {
       ['状态', stateLine(a)],
     ]),
   ];
+}
+
+/** Marks a button as this card's, so the answer to its click is this card again. */
+function fromSignOffCard(action: CardAction): CardAction {
+  return { ...action, value: { ...action.value, k: signOffCardKind } };
 }

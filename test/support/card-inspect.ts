@@ -71,3 +71,17 @@ export function fieldsOf(card: Card): Map<string, Node> {
 export function cardBytes(card: Card): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
+
+/** The text shown right under a form control (its hint and any reason it was refused). */
+export function textBeside(card: Card, fieldName: string): string {
+  const form = elementsOf(card).find((node) => node.tag === 'form');
+  const siblings = (form?.elements ?? []) as Node[];
+  const at = siblings.findIndex((node) => node.name === fieldName);
+  if (at < 0) throw new Error(`no field ${fieldName} in the form`);
+  const following = siblings.slice(at + 1);
+  const end = following.findIndex((node) => node.tag !== 'markdown');
+
+  return (end < 0 ? following : following.slice(0, end))
+    .map((node) => String(node.content))
+    .join('\n');
+}

@@ -31,7 +31,7 @@ describe('sign-off card', () => {
     expect(text).toContain('[附件 1](https://example.feishu.cn/docx/abc)');
     expect(text).toContain('城投联络员 05-26 16:00');
     expect(buttonLabels(card)).toEqual(['同意报送', '退回修改']);
-    expect(buttonsOf(card)[0]?.value).toEqual({ a: 'approveSignOff', id: '2025-12', v: 4 });
+    expect(buttonsOf(card)[0]?.value).toEqual({ a: 'approveSignOff', id: '2025-12', v: 4, k: 's' });
   });
 
   it('says what the head decided once decided, without buttons', () => {
