@@ -275,4 +275,44 @@ describe('store compatibility', () => {
 
     expect(rows.map((r) => r.key)).toEqual(['b', 'c']);
   });
+
+  it('pages with $in and $nin, a projection, sort, skip and limit, and counts the same filter', async () => {
+    await seed();
+    await Record.insertMany([
+      { key: 'd', state: 'open', group: 'z', points: 0, at: new Date(4) },
+      { key: 'e', state: 'done', group: 'x', points: 0, at: new Date(5) },
+    ]);
+    const open = { group: { $in: ['x', 'z'] }, state: { $in: ['open'] } };
+    const rest = { group: { $in: ['x', 'z'] }, state: { $nin: ['open'] } };
+
+    const count = await Record.countDocuments(open);
+    const page = await Record.find(open, { key: 1, at: 1 })
+      .sort({ at: 1, _id: 1 })
+      .skip(1)
+      .limit(2)
+      .lean();
+    const others = await Record.find(rest, { key: 1 }).sort({ at: -1, _id: 1 }).lean();
+
+    expect(count).toBe(3);
+    expect(page.map((r) => r.key)).toEqual(['b', 'd']);
+    expect(page[0]).not.toHaveProperty('points');
+    expect(others.map((r) => r.key)).toEqual(['e']);
+  });
+
+  it('deletes the rows dated before a moment and tells how many (processed_events clean-up)', async () => {
+    await seed();
+    const result = await Record.deleteMany({ at: { $lt: new Date(3) } });
+
+    expect(result.deletedCount).toBe(2);
+    expect((await Record.find({}).lean()).map((r) => r.key)).toEqual(['c']);
+  });
+
+  it('finds by two equal fields sorted by date, and tells whether an id exists (card_messages)', async () => {
+    await seed();
+    const rows = await Record.find({ group: 'x', state: 'open' }).sort({ at: 1 }).lean();
+
+    expect(rows.map((r) => r.key)).toEqual(['a', 'b']);
+    expect(await Record.exists({ key: 'a' })).not.toBeNull();
+    expect(await Record.exists({ key: 'nope' })).toBeNull();
+  });
 });
