@@ -40,6 +40,11 @@ export interface FailureRule {
   headers?: Record<string, string>;
   /** Hold the answer this long before failing (timeouts), in ms. */
   delayMs?: number;
+  /**
+   * Carry the call out, then answer with the failure: Feishu did the work but its answer was
+   * lost (a retry must not send twice).
+   */
+  afterHandling?: boolean;
   /** Only calls whose path contains this (or matches it). Default: every call but the token. */
   path?: string | RegExp;
   method?: string;

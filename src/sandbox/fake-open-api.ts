@@ -45,7 +45,7 @@ export async function startFakeOpenApi(options: FakeOpenApiOptions = {}): Promis
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use(express.raw({ limit: '30mb', type: 'multipart/form-data' }));
-  app.post('/open-apis/auth/v3/tenant_access_token/internal', issueToken(options, tokens));
+  app.post('/open-apis/auth/v3/tenant_access_token/internal', issueToken(state, options, tokens));
   app.use('/open-apis', recordAndInject(state, tokens));
   app.get('/open-apis/bot/v3/info', (_req, res) => {
     res.json({ code: 0, msg: 'ok', bot: botAnswer(botOpenId) });
@@ -70,9 +70,15 @@ export async function startFakeOpenApi(options: FakeOpenApiOptions = {}): Promis
   });
 }
 
-function issueToken(options: FakeOpenApiOptions, tokens: Set<string>): RequestHandler {
+function issueToken(
+  state: FakeOpenApiState,
+  options: FakeOpenApiOptions,
+  tokens: Set<string>,
+): RequestHandler {
   return (req, res) => {
     const { app_id: appId, app_secret: appSecret } = (req.body ?? {}) as Record<string, string>;
+    // The secret is not kept, even in a fake.
+    state.record({ method: req.method, path: req.path, query: {}, body: { app_id: appId } });
     const wrongId = options.appId !== undefined && options.appId !== appId;
     const wrongSecret = options.appSecret !== undefined && options.appSecret !== appSecret;
     if (!appId || !appSecret || wrongId || wrongSecret) {
@@ -101,7 +107,16 @@ function recordAndInject(state: FakeOpenApiState, tokens: Set<string>): RequestH
     const failure = state.takeFailure(req.method, path);
     if (!failure) return next();
     if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
-    answerFailure(res, failure);
+    if (!failure.afterHandling) return answerFailure(res, failure);
+
+    // Let the route do its work, then replace its answer with the failure.
+    const answer = res.json.bind(res);
+    res.json = ((_body: unknown) => {
+      res.json = answer;
+      answerFailure(res, failure);
+      return res;
+    }) as Response['json'];
+    next();
   };
 }
 
