@@ -90,6 +90,17 @@ describe('the plan form', () => {
     ]);
   });
 
+  it('goes back to the notice on 取消', async () => {
+    const a = await acknowledged();
+    const form = await clickAs(bot, people.liaison, valueFor(a, 'openPlanForm'));
+    const cancel = buttonsOf(form.card!).find((b) => b.label === '取消');
+
+    const answer = await clickAs(bot, people.liaison, cancel!.value);
+
+    expect(answer.card?.header?.title.content).toBe('督办通知单');
+    expect(buttonLabels(answer.card!)).toEqual(['填报承办措施', '申请延期']);
+  });
+
   it.each([
     ['a missing field', { department: '' }, 'department', '请填写责任部门'],
     [
