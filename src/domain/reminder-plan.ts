@@ -98,6 +98,17 @@ export function reminderKey(assignmentId: string, kind: ReminderKind, dueAt: Dat
   return `${assignmentId}.${kind}.${dueAt.getTime()}`;
 }
 
+/** The parts of a reminder key, or null when `key` is not one. */
+export function parseReminderKey(
+  key: string,
+): { assignmentId: string; kind: ReminderKind; dueAt: Date } | null {
+  const [assignmentId, kind, ms, ...rest] = key.split('.');
+  const known = (reminderKinds as readonly string[]).includes(kind ?? '');
+  if (!assignmentId || !known || !/^\d+$/.test(ms ?? '') || rest.length > 0) return null;
+
+  return { assignmentId, kind: kind as ReminderKind, dueAt: new Date(Number(ms)) };
+}
+
 /** The planned reminder with this kind and due time, if the plan still has it. */
 export function findPlanned(
   plan: PlannedReminder[],

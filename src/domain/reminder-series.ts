@@ -15,7 +15,7 @@ import type { AssignmentState } from './types.js';
 const overdueRecordDelayMs = 1_000;
 
 /** States in which the enterprise still owes the result (under review it has delivered). */
-const owingStates: readonly AssignmentState[] = [
+export const owingStates: readonly AssignmentState[] = [
   'issued',
   'acknowledged',
   'in_progress',
