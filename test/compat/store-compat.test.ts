@@ -315,4 +315,29 @@ describe('store compatibility', () => {
     expect(await Record.exists({ key: 'a' })).not.toBeNull();
     expect(await Record.exists({ key: 'nope' })).toBeNull();
   });
+
+  it('reads a large $in match through a cursor in batches, and picks ids by $in with a status (reminders)', async () => {
+    const claimSchema = new Schema({ _id: String, state: String, status: String });
+    const Claim = mongoose.model('CompatClaim', claimSchema);
+    await Claim.deleteMany({});
+    const docs = Array.from({ length: 1_200 }, (_, i) => ({
+      _id: `2025-${i}.beforeDeadline.${1_748_000_000_000 + i}`,
+      state: i % 3 === 0 ? 'completed' : 'issued',
+      status: i % 2 === 0 ? 'sent' : 'claimed',
+    }));
+    await Claim.insertMany(docs);
+
+    let seen = 0;
+    const cursor = Claim.find({ state: { $in: ['issued', 'acknowledged'] } })
+      .lean()
+      .batchSize(500)
+      .cursor();
+    for await (const _doc of cursor) seen += 1;
+    const ids = docs.slice(0, 4).map((d) => d._id);
+    const sent = await Claim.find({ _id: { $in: ids }, status: 'sent' }, { _id: 1 }).lean();
+
+    expect(seen).toBe(800);
+    expect(sent.map((d) => d._id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(sent[0]).not.toHaveProperty('status');
+  });
 });

@@ -1,0 +1,59 @@
+/**
+ * Starts the reminder processes of a worker: the processor of reminder jobs and the reconciler.
+ * Several worker processes may run them at once: a reminder is claimed in MongoDB before it
+ * is sent, so whichever process fires it, it goes out once.
+ */
+import type { RuntimeContext } from '../src/runtime.js';
+import { startReminderReconcile } from './reminder-reconcile.job.js';
+import {
+  createReminderProcessor,
+  reminderQueueName,
+  type ReminderJobData,
+} from './reminder.job.js';
+import { ReminderScheduler } from './reminder-scheduler.js';
+
+export interface ReminderWorkerSettings {
+  /** Reminder jobs run at once in this process. Default 20. */
+  concurrency?: number;
+  /**
+   * How long a running job stays locked without renewal before another worker may take it
+   * over (a process that died mid-job), in ms. Default 30 000 (BullMQ's).
+   */
+  lockDurationMs?: number;
+  /** How often this worker looks for such stalled jobs, in ms. Default 30 000 (BullMQ's). */
+  stalledIntervalMs?: number;
+  /** How often the reconciler runs, in ms. Default 300 000 (5 minutes). */
+  reconcileEveryMs?: number;
+}
+
+/** The scheduler features use to plan an assignment's reminders (one per call is fine). */
+export function createReminderScheduler(context: RuntimeContext): ReminderScheduler {
+  const { queues, clock, policy, calendar } = context;
+
+  return new ReminderScheduler({ queues, clock, policy, calendar, logger: context.logger });
+}
+
+/** Starts the reminder worker and the reconciler; returns the scheduler they share. */
+export async function startReminderWorkers(
+  context: RuntimeContext,
+  settings: ReminderWorkerSettings = {},
+): Promise<ReminderScheduler> {
+  const scheduler = createReminderScheduler(context);
+  const logger = context.logger.child({ queue: reminderQueueName });
+  const processor = createReminderProcessor({
+    ...context,
+    scheduler,
+    logger,
+    dispatch: (event) => context.events.dispatch(event),
+  });
+
+  context.queues.worker<ReminderJobData>(reminderQueueName, processor, {
+    concurrency: settings.concurrency ?? 20,
+    // BullMQ's own defaults apply when unset (an explicit undefined would override them).
+    ...(settings.lockDurationMs ? { lockDuration: settings.lockDurationMs } : {}),
+    ...(settings.stalledIntervalMs ? { stalledInterval: settings.stalledIntervalMs } : {}),
+  });
+  await startReminderReconcile({ ...context, scheduler, logger }, settings.reconcileEveryMs);
+
+  return scheduler;
+}

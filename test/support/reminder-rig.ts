@@ -1,0 +1,101 @@
+/**
+ * The reminder machinery on a test file's own database and Redis prefix (useServices), with a
+ * fixed clock the test moves: the scheduler, and on demand the real reminder worker sending
+ * into the real outbox queue (no outbox worker, so what was "sent" can be read there).
+ */
+import type { Job, Worker } from 'bullmq';
+import { afterEach, beforeAll } from 'vitest';
+import { createOutbox, outboxQueueName, type OutboxJobData } from '../../jobs/outbox.job.js';
+import {
+  createReminderProcessor,
+  reminderQueueName,
+  type ReminderJobData,
+} from '../../jobs/reminder.job.js';
+import { ReminderScheduler } from '../../jobs/reminder-scheduler.js';
+import { rescheduleReminders } from '../../src/app/reminder-listener.js';
+import { AssignmentEventBus } from '../../src/app/assignment-events.js';
+import { FixedClock } from '../../src/clock.js';
+import type { Outbound } from '../../src/feishu/outbound.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { calendar } from './lifecycle-actions.js';
+import { at, directory, policy } from './fixtures.js';
+import { deleteKeys, type TestServices } from './services.js';
+
+export interface ReminderRig {
+  clock: FixedClock;
+  scheduler: ReminderScheduler;
+  events: AssignmentEventBus;
+  /** Starts the reminder worker (stopped after each test). */
+  startWorker(): Worker<ReminderJobData>;
+  /** Reminder jobs still to run: id → data. */
+  pendingJobs(): Promise<Map<string, ReminderJobData>>;
+  /** Every message handed to the outbox so far. */
+  outboxMessages(): Promise<Outbound[]>;
+}
+
+/** Builds the rig once the services are up; the clock starts at 2025-05-21 10:00. */
+export function useReminderRig(services: TestServices): ReminderRig {
+  const clock = new FixedClock(at('2025-05-21 10:00'));
+  const logger = silentLogger();
+  const rig = { clock } as ReminderRig;
+  let workers: Worker[] = [];
+
+  beforeAll(() => {
+    const scheduler = new ReminderScheduler({
+      queues: services.queues,
+      clock,
+      policy,
+      calendar,
+      logger,
+    });
+    const events = new AssignmentEventBus(logger);
+    events.on('reminders', rescheduleReminders(scheduler));
+    const processor = createReminderProcessor({
+      clock,
+      policy,
+      calendar,
+      logger,
+      scheduler,
+      directory: { current: async () => directory },
+      outbox: createOutbox(services.queues),
+      dispatch: (event) => events.dispatch(event),
+    });
+
+    Object.assign(rig, {
+      scheduler,
+      events,
+      startWorker: () => {
+        const worker = services.queues.worker(reminderQueueName, processor, { concurrency: 5 });
+        workers.push(worker);
+        return worker;
+      },
+      pendingJobs: () => pendingJobs(scheduler),
+      outboxMessages: async () => {
+        const queue = services.queues.queue<OutboxJobData>(outboxQueueName);
+        const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'completed']);
+        return jobs.map((job) => job.data.message as Outbound);
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await Promise.all(workers.map((worker) => worker.close()));
+    workers = [];
+    await rig.scheduler.queue.obliterate({ force: true });
+    await services.queues.queue(outboxQueueName).obliterate({ force: true });
+    await deleteKeys(services.redis, `${services.prefix}:reminder-index:*`);
+  });
+
+  return rig;
+}
+
+async function pendingJobs(scheduler: ReminderScheduler): Promise<Map<string, ReminderJobData>> {
+  const jobs: Job<ReminderJobData>[] = await scheduler.queue.getJobs([
+    'waiting',
+    'delayed',
+    'prioritized',
+    'active',
+  ]);
+
+  return new Map(jobs.map((job) => [String(job.id), job.data]));
+}
