@@ -2,10 +2,14 @@ import type { RuntimeContext } from '../src/runtime.js';
 import { startAssignmentEventsSweep } from './assignment-events-sweep.job.js';
 import { startOutboxWorker, type OutboxSettings } from './outbox.job.js';
 import { startProcessedEventsCleanup } from './processed-events-cleanup.job.js';
+import { startReportWorkers } from './report-workers.js';
+import { startReminderWorkers, type ReminderWorkerSettings } from './reminder-workers.js';
 
 export interface WorkerSettings {
   /** Outbox retry settings (tests shorten the delays). */
   outbox?: OutboxSettings;
+  /** Reminder worker settings (tests shorten the stalled-job recovery). */
+  reminders?: ReminderWorkerSettings;
 }
 
 /**
@@ -21,4 +25,8 @@ export async function startWorkers(
   await startProcessedEventsCleanup(context);
   // The assignment event bus: events whose listeners failed are dispatched again.
   await startAssignmentEventsSweep(context);
+  // Reminders and escalation: the reminder jobs and their reconciler.
+  await startReminderWorkers(context, settings.reminders);
+  // Reports: statistics exports, the weekly digest, automatic archiving.
+  await startReportWorkers(context);
 }

@@ -1,7 +1,10 @@
 import { retryDeadLetterAction } from '../../cards/dead-letter.card.js';
+import { createReminderScheduler } from '../../jobs/reminder-workers.js';
 import type { RuntimeContext } from '../runtime.js';
 import { retryDeadLetterHandler } from './dead-letter-retry.js';
 import { registerEnterprise } from './enterprise/register.js';
+import { registerReports } from './reports/register.js';
+import { rescheduleReminders } from './reminder-listener.js';
 
 /**
  * The single place where features plug in: card actions (by the `a` of their buttons), the
@@ -16,4 +19,10 @@ export function registerFeatures(context: RuntimeContext): void {
 
   // The enterprise side: notice card buttons, forms, 我的督办; notices, patches, notifications.
   registerEnterprise(context);
+
+  // Reminders: every applied event re-plans the assignment's reminder jobs.
+  context.events.on('reminders', rescheduleReminders(createReminderScheduler(context)));
+
+  // Reports and the archive: 导出 Excel, 阅示, dossiers, signed pages and operations pages.
+  registerReports(context);
 }
