@@ -30,7 +30,7 @@ const yearShape = /^(\d{4})年?$/;
 const quarterShape = /^(\d{4})\s*(?:年|-)?\s*(?:[Qq]\s*([1-4])|第?([1-4一二三四])\s*季度?)$/;
 const monthShape = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?$/;
 const rangeShape =
-  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:~|～|至|到|—|--?)\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
+  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:~|～|_|至|到|—|--?)\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 /** The help line shown when a period cannot be read. */
 export const periodHelp =

@@ -78,6 +78,13 @@ describe('parsePeriod', () => {
     expect(refusal.message).toContain(message);
   });
 
+  it.each(['2025', '2025-Q2', '2025-05', '2024-12-20_2025-01-10'])(
+    'reads its own key %j back as the same period (cards carry it to 导出)',
+    (key) => {
+      expect(period(key).key).toBe(key);
+    },
+  );
+
   it('names the single assessment year, or none for a range across years', () => {
     expect(singleYearOf(period('2025-Q2'))).toBe(2025);
     expect(singleYearOf(period('2024-12-20~2025-01-10'))).toBeNull();
