@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
+import { redactUrlSecrets } from './admin-auth.js';
 import { handleErrors, handleNotFound } from './errors.js';
 import { createHealthRouter, type ReadinessCheck } from './health.routes.js';
 import type { HttpMetrics } from './metrics.js';
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
       // Fields a route learns while handling (a Feishu event id) join the request's last line.
       customProps: (_req, res) => (res as { locals?: ResponseLocals }).locals?.logBindings ?? {},
+      // The admin token (?token=) and link signatures (?sig=) are credentials: masked in logs.
+      serializers: { req: redactRequest },
     }),
   );
   app.use(
@@ -73,4 +76,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(handleErrors(deps.production));
 
   return app;
+}
+
+/** The request as logged (pino's serialised form), with credentials in the URL masked. */
+function redactRequest(req: { url?: string; query?: Record<string, unknown> }) {
+  const query = req.query ? { ...req.query } : undefined;
+  if (query?.token !== undefined) query.token = '[redacted]';
+  if (query?.sig !== undefined) query.sig = '[redacted]';
+
+  return { ...req, url: req.url && redactUrlSecrets(req.url), query };
 }

@@ -1,0 +1,40 @@
+/**
+ * Builds the dossier when an assignment is archived: an event-bus listener on the `archive`
+ * audit action. Idempotent: a dossier already stored is kept as it is.
+ */
+import { buildDossier } from '../../domain/dossier.js';
+import type { RuntimeContext } from '../../runtime.js';
+import { timelineOf } from '../../store/audit-event.repo.js';
+import { insertDossier, remindersSentFor } from '../../store/dossier.repo.js';
+import { entriesOf } from '../../store/ledger.repo.js';
+import type { AssignmentEventListener } from '../assignment-events.js';
+
+/** The listener; register it on the assignment event bus. */
+export function dossierOnArchive(
+  context: Pick<RuntimeContext, 'directory' | 'policy' | 'logger'>,
+): AssignmentEventListener {
+  return async (event, assignment) => {
+    if (event.action !== 'archive' || assignment.state !== 'archived') return;
+
+    const [directory, ledger, reminders, timeline] = await Promise.all([
+      context.directory.current(),
+      entriesOf(assignment.id),
+      remindersSentFor(assignment.id),
+      timelineOf(assignment.id),
+    ]);
+    const dossier = buildDossier({
+      assignment,
+      archivedBy: event.actor,
+      office: directory.office,
+      retention: context.policy.archive.retention,
+      ledger,
+      reminders,
+      timeline,
+    });
+    const stored = await insertDossier(dossier);
+    context.logger.info(
+      { assignmentId: assignment.id, archiveNumber: dossier.archiveNumber, stored },
+      'dossier built',
+    );
+  };
+}
