@@ -78,11 +78,20 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-/** The request as logged (pino's serialised form), with credentials in the URL masked. */
-function redactRequest(req: { url?: string; query?: Record<string, unknown> }) {
+/**
+ * The request as logged (pino's serialised form): credentials masked whatever the logger's own
+ * redaction says: the admin token (header or ?token=) and link signatures (?sig=).
+ */
+function redactRequest(req: {
+  url?: string;
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+}) {
   const query = req.query ? { ...req.query } : undefined;
   if (query?.token !== undefined) query.token = '[redacted]';
   if (query?.sig !== undefined) query.sig = '[redacted]';
+  const headers = req.headers ? { ...req.headers } : undefined;
+  if (headers?.authorization !== undefined) headers.authorization = '[redacted]';
 
-  return { ...req, url: req.url && redactUrlSecrets(req.url), query };
+  return { ...req, url: req.url && redactUrlSecrets(req.url), query, headers };
 }

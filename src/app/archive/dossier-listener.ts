@@ -11,7 +11,9 @@ import type { AssignmentEventListener } from '../assignment-events.js';
 
 /** The listener; register it on the assignment event bus. */
 export function dossierOnArchive(
-  context: Pick<RuntimeContext, 'directory' | 'policy' | 'logger'>,
+  context: Pick<RuntimeContext, 'policy' | 'logger'> & {
+    directory: Pick<RuntimeContext['directory'], 'current'>;
+  },
 ): AssignmentEventListener {
   return async (event, assignment) => {
     if (event.action !== 'archive' || assignment.state !== 'archived') return;
