@@ -3,6 +3,7 @@
  * Several worker processes may run them at once: a reminder is claimed in MongoDB before it
  * is sent, so whichever process fires it, it goes out once.
  */
+import type { Worker } from 'bullmq';
 import type { RuntimeContext } from '../src/runtime.js';
 import { startReminderReconcile } from './reminder-reconcile.job.js';
 import {
@@ -33,11 +34,19 @@ export function createReminderScheduler(context: RuntimeContext): ReminderSchedu
   return new ReminderScheduler({ queues, clock, policy, calendar, logger: context.logger });
 }
 
-/** Starts the reminder worker and the reconciler; returns the scheduler they share. */
+export interface ReminderWorkers {
+  scheduler: ReminderScheduler;
+  /** The reminder jobs' worker; closed with the queue factory, or earlier by a test. */
+  worker: Worker<ReminderJobData>;
+  /** The reconciler's worker. */
+  reconciler: Worker;
+}
+
+/** Starts the reminder worker and the reconciler (which runs once now). */
 export async function startReminderWorkers(
   context: RuntimeContext,
   settings: ReminderWorkerSettings = {},
-): Promise<ReminderScheduler> {
+): Promise<ReminderWorkers> {
   const scheduler = createReminderScheduler(context);
   const logger = context.logger.child({ queue: reminderQueueName });
   const processor = createReminderProcessor({
@@ -47,13 +56,14 @@ export async function startReminderWorkers(
     dispatch: (event) => context.events.dispatch(event),
   });
 
-  context.queues.worker<ReminderJobData>(reminderQueueName, processor, {
+  const worker = context.queues.worker<ReminderJobData>(reminderQueueName, processor, {
     concurrency: settings.concurrency ?? 20,
     // BullMQ's own defaults apply when unset (an explicit undefined would override them).
     ...(settings.lockDurationMs ? { lockDuration: settings.lockDurationMs } : {}),
     ...(settings.stalledIntervalMs ? { stalledInterval: settings.stalledIntervalMs } : {}),
   });
-  await startReminderReconcile({ ...context, scheduler, logger }, settings.reconcileEveryMs);
+  const deps = { ...context, scheduler, logger };
+  const reconciler = await startReminderReconcile(deps, settings.reconcileEveryMs);
 
-  return scheduler;
+  return { scheduler, worker, reconciler: reconciler as Worker };
 }
