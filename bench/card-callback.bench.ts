@@ -110,7 +110,7 @@ async function report(rows: PhaseResult[][]): Promise<void> {
     write(
       `${String(r.targetRate).padStart(6)} | ${r.label.padEnd(20)} | ` +
         `${r.throughput.toFixed(1).padStart(12)} | ${r.p50Ms.toFixed(1).padStart(6)} | ` +
-        `${r.p99Ms.toFixed(1).padStart(6)} | ${r.failed}`,
+        `${r.p99Ms.toFixed(1).padStart(6)} | ${r.failed}${describeFailures(r.failures)}`,
     );
   }
   write();
@@ -122,6 +122,12 @@ async function report(rows: PhaseResult[][]): Promise<void> {
       );
     }
   }
+}
+
+function describeFailures(failures: Record<string, number>): string {
+  const parts = Object.entries(failures).map(([reason, n]) => `${reason} ×${n}`);
+
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 function ratio(a: number, b: number): string {

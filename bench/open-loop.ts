@@ -17,6 +17,8 @@ export interface PreparedRequest {
 export interface DriverResult {
   latencies: number[];
   failed: number;
+  /** Failures by reason: `HTTP 500`, `UND_ERR_SOCKET`, … */
+  failures: Record<string, number>;
   elapsedS: number;
 }
 
@@ -25,6 +27,7 @@ export interface PhaseResult {
   targetRate: number;
   sent: number;
   failed: number;
+  failures: Record<string, number>;
   /** Completed requests per second, first scheduled start to last completion. */
   throughput: number;
   p50Ms: number;
@@ -48,10 +51,12 @@ export async function runPhase(
   requests: PreparedRequest[],
 ): Promise<PhaseResult> {
   const worker = new Worker(driverBootstrap, { eval: true, workerData: { rate, requests } });
-  const { latencies, failed, elapsedS } = await new Promise<DriverResult>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const { latencies, failed, failures, elapsedS } = await new Promise<DriverResult>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
   await worker.terminate();
 
   latencies.sort((a, b) => a - b);
@@ -60,6 +65,7 @@ export async function runPhase(
     targetRate: rate,
     sent: requests.length,
     failed,
+    failures,
     throughput: (requests.length - failed) / elapsedS,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),

@@ -7,6 +7,7 @@ import type { DriverResult, PreparedRequest } from './open-loop.js';
 
 const { rate, requests } = workerData as { rate: number; requests: PreparedRequest[] };
 const latencies: number[] = [];
+const failures: Record<string, number> = {};
 let failed = 0;
 const start = performance.now() + 50;
 
@@ -14,15 +15,20 @@ await Promise.all(
   requests.map(async (request, i) => {
     const scheduled = start + (i * 1000) / rate;
     await sleepUntil(scheduled);
-    const ok = await send(request);
+    const failure = await send(request);
     latencies.push(performance.now() - scheduled);
-    if (!ok) failed += 1;
+    if (failure) {
+      failed += 1;
+      failures[failure] = (failures[failure] ?? 0) + 1;
+    }
   }),
 );
-const result: DriverResult = { latencies, failed, elapsedS: (performance.now() - start) / 1000 };
+const elapsedS = (performance.now() - start) / 1000;
+const result: DriverResult = { latencies, failed, failures, elapsedS };
 parentPort?.postMessage(result);
 
-async function send(request: PreparedRequest): Promise<boolean> {
+/** Why the request failed (`HTTP 500`, an error code), or null when it got a 200. */
+async function send(request: PreparedRequest): Promise<string | null> {
   try {
     const res = await fetch(request.url, {
       method: 'POST',
@@ -30,9 +36,10 @@ async function send(request: PreparedRequest): Promise<boolean> {
       body: request.body,
     });
     await res.arrayBuffer();
-    return res.status === 200;
-  } catch {
-    return false;
+    return res.status === 200 ? null : `HTTP ${res.status}`;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return cause?.code ?? (error as Error).message;
   }
 }
 

@@ -84,7 +84,13 @@ async function deliverFile(
   return feishu.sendFile(message.to, fileKey, message.uuid);
 }
 
-/** One urgent push, skipped when the record says it was made (SMS and phone cost money). */
+/**
+ * One urgent push, skipped when the record says it was made (SMS and phone cost money).
+ *
+ * Limitation: the record is written after Feishu answers, so a worker that dies between the
+ * push and the record pushes again on retry (at least once); the other order could lose an
+ * escalation, which is worse.
+ */
 async function deliverUrgent(
   deps: OutboxWorkerDeps,
   push: UrgentPush,

@@ -61,6 +61,13 @@ function loggerFor(deps: EventDispatchDeps, eventId: string): Logger {
   return deliveryLogger.getStore() ?? deps.logger.child({ eventId });
 }
 
+/**
+ * A click: claimed, routed by the `a` of its button value, answered in Feishu's shape.
+ *
+ * Limitation: the claim comes before the handler, so a process that dies mid-handler has
+ * consumed the click and Feishu's redelivery is answered as a duplicate; the person sees no
+ * change and clicks again (a new click is a new event). Effects stay at most once.
+ */
 async function onCardAction(
   deps: EventDispatchDeps,
   data: FlatCardAction,
