@@ -101,7 +101,13 @@ export interface StatisticsInput {
   milliPoints: Map<string, number>;
 }
 
-/** Builds the table: one line per enterprise, a totals line and the per-notice list. */
+/**
+ * Builds the table: one line per enterprise, a totals line and the per-notice list.
+ *
+ * Limitation: standings are as of `now`, not as of the period's end: a table of last March
+ * built today counts a March notice completed in April as completed. The records keep only
+ * the current state and the times of each step, which would allow an as-of table later.
+ */
 export function computeStatistics(input: StatisticsInput): StatisticsTable {
   const { now } = input;
   const acknowledgeBy = acknowledgementDue(input.policy, input.calendar);

@@ -7,7 +7,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Env } from '../config/env.js';
 
-/** How long a printable notice link works: the longest deadline (30 days) and then some. */
+/**
+ * How long a printable notice link works: the longest deadline (30 days) and then some.
+ *
+ * Limitation: a notice card left unchanged for longer keeps an expired link (the page then
+ * says so); the link is fresh again whenever the card is rebuilt or opened anew with 查看.
+ */
 export const noticeLinkTtlDays = 45;
 /** How long a score report link from the 积分 card works. */
 export const scoreLinkTtlDays = 7;
