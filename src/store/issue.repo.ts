@@ -26,13 +26,18 @@ const maxNumberingAttempts = 200;
  * 交办: numbers the prepared item and creates its assignments, their `issue` audit events and
  * the notice-received score entries. Numbers are unique and gapless per year, also when many
  * issues run at once. If interrupted after numbering, `resumeIssuing` finishes the job.
+ *
+ * `itemId` (default: a random id) lets a caller issue at most once: when an item with that id
+ * exists already, nothing is issued and the duplicate-key error is thrown (a confirmed preview
+ * passes its draft id, so a double confirm cannot issue twice).
  */
 export async function issueItem(
   prepared: PreparedIssue,
   origin: { actor: Actor; channel: Channel },
   policy: Policy,
+  itemId: string = randomUUID(),
 ): Promise<IssuedItem> {
-  const item = await reserveNumbers(prepared);
+  const item = await reserveNumbers(prepared, itemId);
   const assignments = assignmentsFor(prepared, { id: item._id, firstSeq: item.firstSeq }, policy);
   await completeIssue(item._id, assignments, origin, policy);
 
@@ -50,18 +55,18 @@ export async function peekNextNumbers(year: number, count: number): Promise<numb
 /** Issues in this process take numbers one at a time; other processes are handled by retry. */
 const numbering = new KeyedQueue();
 
-function reserveNumbers(prepared: PreparedIssue) {
+function reserveNumbers(prepared: PreparedIssue, itemId: string) {
   const year = shanghaiYear(prepared.issuedAt);
 
-  return numbering.run(String(year), () => takeNextBlock(prepared, year));
+  return numbering.run(String(year), () => takeNextBlock(prepared, year, itemId));
 }
 
-async function takeNextBlock(prepared: PreparedIssue, year: number) {
+async function takeNextBlock(prepared: PreparedIssue, year: number, itemId: string) {
   for (let attempt = 0; attempt < maxNumberingAttempts; attempt += 1) {
     const last = await lastBlock(year);
     const firstSeq = (last?.lastSeq ?? 0) + 1;
     const item = {
-      _id: randomUUID(),
+      _id: itemId,
       year,
       block: (last?.block ?? 0) + 1,
       firstSeq,
@@ -74,6 +79,8 @@ async function takeNextBlock(prepared: PreparedIssue, year: number) {
       return item;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      // This very item exists already (issued once by another call): nothing more to do.
+      if (await ItemModel.exists({ _id: itemId })) throw error;
       // Another issue took this block; back off a little (with jitter) and read again.
       await pause(Math.random() * Math.min(50, 2 + attempt * 2));
     }

@@ -340,4 +340,48 @@ describe('store compatibility', () => {
     expect(sent.map((d) => d._id).sort()).toEqual([ids[0], ids[2]].sort());
     expect(sent[0]).not.toHaveProperty('status');
   });
+
+  it('lets one of many concurrent inserts of the same _id win, and tells the loser it exists (issue once)', async () => {
+    const draftSchema = new Schema({ _id: String, block: Number, draft: Schema.Types.Mixed });
+    const Draft = mongoose.model('CompatDraft', draftSchema);
+    await Draft.deleteMany({});
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        Draft.create({ _id: 'preview-1', block: i, draft: { ids: ['a', 'b'], flag: true } }),
+      ),
+    );
+
+    const won = attempts.filter((a) => a.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    expect(await Draft.exists({ _id: 'preview-1' })).not.toBeNull();
+    const stored = await Draft.findById('preview-1').lean();
+    expect(stored?.draft).toEqual({ ids: ['a', 'b'], flag: true });
+    expect((await Draft.deleteOne({ _id: 'preview-1' })).deletedCount).toBe(1);
+    expect((await Draft.deleteOne({ _id: 'preview-1' })).deletedCount).toBe(0);
+  });
+
+  it('pages by a state list and a date bound, newest or nearest first, and finds by a key list (列表)', async () => {
+    await seed();
+    await Record.insertMany([
+      { key: 'd', state: 'open', group: 'z', at: new Date(10) },
+      { key: 'e', state: 'open', group: 'x', at: new Date(0) },
+    ]);
+    const overdue = { state: { $in: ['open', 'late'] }, at: { $lt: new Date(5) } };
+
+    const count = await Record.countDocuments(overdue);
+    const nearest = await Record.find(overdue, { key: 1 })
+      .sort({ at: 1, _id: 1 })
+      .skip(1)
+      .limit(2)
+      .lean();
+    const newest = await Record.find({ state: { $in: ['open'] } }, { key: 1 })
+      .sort({ at: -1, _id: 1 })
+      .lean();
+    const byKey = await Record.find({ key: { $in: ['c', 'e', 'none'] } }).lean();
+
+    expect(count).toBe(3);
+    expect(nearest.map((r) => r.key)).toEqual(['a', 'b']);
+    expect(newest.map((r) => r.key)).toEqual(['d', 'b', 'a', 'e']);
+    expect(byKey.map((r) => r.key).sort()).toEqual(['c', 'e']);
+  });
 });

@@ -1,0 +1,75 @@
+/**
+ * The 督查室's 列表: assignments of every enterprise (or of some), filtered by state and, for
+ * 逾期, by a deadline already passed; a page at a time through one or more such queries.
+ */
+import type { AssignmentState } from '../domain/types.js';
+import { AssignmentModel, fromStored } from './assignment.model.js';
+import type { AssignmentRow } from './my-assignments.repo.js';
+
+/** One slice of the list: which assignments, in which order. */
+export interface ListQuery {
+  /** Only these enterprises' assignments; all when absent. */
+  enterpriseIds?: string[];
+  states: readonly AssignmentState[];
+  /** Only those whose deadline is before this instant (逾期). */
+  deadlineBefore?: Date;
+  /** `deadline`: nearest deadline first; `newest`: most recently issued first. */
+  order: 'deadline' | 'newest';
+}
+
+/** The fields a row shows; never the content (it may be confidential). */
+const rowFields = {
+  _id: 1,
+  noticeNumber: 1,
+  title: 1,
+  enterpriseShortName: 1,
+  state: 1,
+  deadline: 1,
+  deadlineDay: 1,
+} as const;
+
+const orders = {
+  deadline: { deadline: 1, _id: 1 },
+  newest: { issuedAt: -1, _id: 1 },
+} as const;
+
+/**
+ * Page `page` (zero-based) of the queries' results one after another, and the total of all.
+ * Each query is served by the `{state, deadline}` or `{enterpriseId, state}` index.
+ */
+export async function pageThrough(
+  queries: ListQuery[],
+  page: number,
+  pageSize: number,
+): Promise<{ rows: AssignmentRow[]; total: number }> {
+  const counts = await Promise.all(queries.map((q) => AssignmentModel.countDocuments(filterOf(q))));
+  const rows: AssignmentRow[] = [];
+  let skip = page * pageSize;
+
+  for (const [index, query] of queries.entries()) {
+    const count = counts[index] ?? 0;
+    const wanted = pageSize - rows.length;
+    if (wanted > 0 && skip < count) rows.push(...(await rowsOf(query, skip, wanted)));
+    skip = Math.max(0, skip - count);
+  }
+
+  return { rows, total: counts.reduce((sum, n) => sum + n, 0) };
+}
+
+function filterOf(query: ListQuery): Record<string, unknown> {
+  const filter: Record<string, unknown> = { state: { $in: [...query.states] } };
+  if (query.enterpriseIds) filter.enterpriseId = { $in: query.enterpriseIds };
+  if (query.deadlineBefore) filter.deadline = { $lt: query.deadlineBefore };
+
+  return filter;
+}
+
+async function rowsOf(query: ListQuery, skip: number, limit: number): Promise<AssignmentRow[]> {
+  const docs = await AssignmentModel.find(filterOf(query), rowFields)
+    .sort(orders[query.order])
+    .skip(skip)
+    .limit(limit)
+    .lean();
+
+  return docs.map((doc) => fromStored(doc as Parameters<typeof fromStored>[0]));
+}
