@@ -21,66 +21,16 @@ function refuse(res: Response, code: number, msg: string): void {
  */
 export function messageRoutes(state: FakeOpenApiState, cardTokens: Map<string, string>): Router {
   const router = Router();
-
-  router.post('/im/v1/messages', (req, res) => {
-    const receiveIdType = String(req.query.receive_id_type ?? '');
-    if (!receiveIdTypes.has(receiveIdType)) {
-      return refuse(res, 99992402, 'field validation failed: receive_id_type');
-    }
-    const fields = parseSend(req, res);
-    if (!fields) return;
-    const receiveId = String((req.body as { receive_id?: unknown }).receive_id ?? '');
-    if (!receiveId) return refuse(res, 99992402, 'field validation failed: receive_id');
-
-    const receiver = { type: receiveIdType, id: receiveId };
-    const chatId = receiveIdType === 'chat_id' ? receiveId : privateChatOf(receiveId);
-    res.json(messageAnswer(state.addMessage({ receiver, chatId, ...fields })));
-  });
-
-  router.post('/im/v1/messages/:id/reply', (req, res) => {
-    const parent = state.messages.get(req.params.id);
-    if (!parent) return refuse(res, 230001, 'invalid message_id');
-    const fields = parseSend(req, res);
-    if (!fields) return;
-
-    const message = state.addMessage({
-      ...fields,
-      receiver: parent.receiver,
-      chatId: parent.chatId,
-      parentId: parent.messageId,
-    });
-    res.json(messageAnswer(message));
-  });
-
-  router.patch('/im/v1/messages/:id', (req, res) => {
-    const message = state.messages.get(req.params.id);
-    if (!message || message.msgType !== 'interactive') {
-      return refuse(res, 230001, 'invalid message_id');
-    }
-    const card = parseContent((req.body as { content?: unknown }).content);
-    if (!isSharedCard(card)) return refuse(res, 230099, 'card must declare update_multi: true');
-
-    state.updateContent(message, card);
-    res.json({ code: 0, msg: 'success', data: {} });
-  });
-
+  router.post('/im/v1/messages', (req, res) => send(state, req, res));
+  router.post('/im/v1/messages/:id/reply', (req, res) => reply(state, req, res));
+  router.patch('/im/v1/messages/:id', (req, res) => patch(state, req, res));
   router.patch('/im/v1/messages/:id/:urgent', (req, res, next) => {
-    if (!urgentPaths.has(req.params.urgent)) return next();
+    if (!urgentPaths.has(String(req.params.urgent))) return next();
     urgent(state, req, res);
   });
-
-  router.post('/interactive/v1/card/update', (req, res) => {
-    const { token, card } = (req.body ?? {}) as { token?: unknown; card?: unknown };
-    if (typeof token !== 'string' || !token.startsWith('c-') || typeof card !== 'object') {
-      return refuse(res, 99992402, 'field validation failed: token, card');
-    }
-
-    state.delayedUpdates.push({ token, card, at: new Date() });
-    const message = state.messages.get(cardTokens.get(token) ?? '');
-    if (message) state.updateContent(message, card);
-    res.json({ code: 0, msg: 'success', data: {} });
-  });
-
+  router.post('/interactive/v1/card/update', (req, res) =>
+    delayedUpdate(state, cardTokens, req, res),
+  );
   router.post('/im/v1/files', (req, res) => {
     upload(state, req, res).catch((error: unknown) =>
       refuse(res, 99992402, `bad multipart body: ${String(error)}`),
@@ -88,6 +38,62 @@ export function messageRoutes(state: FakeOpenApiState, cardTokens: Map<string, s
   });
 
   return router;
+}
+
+function send(state: FakeOpenApiState, req: Request, res: Response): void {
+  const receiveIdType = String(req.query.receive_id_type ?? '');
+  if (!receiveIdTypes.has(receiveIdType)) {
+    return refuse(res, 99992402, 'field validation failed: receive_id_type');
+  }
+  const fields = parseSend(req, res);
+  if (!fields) return;
+  const receiveId = String((req.body as { receive_id?: unknown }).receive_id ?? '');
+  if (!receiveId) return refuse(res, 99992402, 'field validation failed: receive_id');
+
+  const receiver = { type: receiveIdType, id: receiveId };
+  const chatId = receiveIdType === 'chat_id' ? receiveId : privateChatOf(receiveId);
+  res.json(messageAnswer(state.addMessage({ receiver, chatId, ...fields })));
+}
+
+function reply(state: FakeOpenApiState, req: Request, res: Response): void {
+  const parent = state.messages.get(String(req.params.id));
+  if (!parent) return refuse(res, 230001, 'invalid message_id');
+  const fields = parseSend(req, res);
+  if (!fields) return;
+
+  const { receiver, chatId, messageId: parentId } = parent;
+  res.json(messageAnswer(state.addMessage({ ...fields, receiver, chatId, parentId })));
+}
+
+/** Patches need a shared card (`update_multi: true`) before and after, as Feishu says. */
+function patch(state: FakeOpenApiState, req: Request, res: Response): void {
+  const message = state.messages.get(String(req.params.id));
+  if (!message || message.msgType !== 'interactive') {
+    return refuse(res, 230001, 'invalid message_id');
+  }
+  const card = parseContent((req.body as { content?: unknown }).content);
+  if (!isSharedCard(card)) return refuse(res, 230099, 'card must declare update_multi: true');
+
+  state.updateContent(message, card);
+  res.json({ code: 0, msg: 'success', data: {} });
+}
+
+/** Any `c-…` token is taken; one issued by `tokenFor` also updates its message. */
+function delayedUpdate(
+  state: FakeOpenApiState,
+  cardTokens: Map<string, string>,
+  req: Request,
+  res: Response,
+): void {
+  const { token, card } = (req.body ?? {}) as { token?: unknown; card?: unknown };
+  if (typeof token !== 'string' || !token.startsWith('c-') || typeof card !== 'object') {
+    return refuse(res, 99992402, 'field validation failed: token, card');
+  }
+
+  state.delayedUpdates.push({ token, card, at: new Date() });
+  const message = state.messages.get(cardTokens.get(token) ?? '');
+  if (message) state.updateContent(message, card);
+  res.json({ code: 0, msg: 'success', data: {} });
 }
 
 type SendFields = Pick<FakeMessage, 'msgType' | 'content' | 'uuid'>;

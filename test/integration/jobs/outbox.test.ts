@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Card } from '../../../cards/card.js';
 import { outboxQueueName } from '../../../jobs/outbox.job.js';
 import { cardMessagesOf } from '../../../src/store/card-message.repo.js';
 import { DeadLetterModel } from '../../../src/store/dead-letter.model.js';
-import { buildCardActionEvent } from '../../support/feishu-events.js';
 import { people } from '../../support/fixtures.js';
 import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { cardSaying } from '../../support/test-card.js';
 
-/** Chats of config/directory.example.yaml, which the test bot loads. */
-const officeChat = 'oc_0a1b2c3d4e5f60718293a4b5c6d7e8f9';
-const chengtouChat = 'oc_1a1b2c3d4e5f60718293a4b5c6d7e8f9';
 const liaison = { type: 'open_id', id: people.liaison.openId } as const;
-
-function cardSaying(text: string): Card {
-  return {
-    schema: '2.0',
-    config: { update_multi: true },
-    body: { elements: [{ tag: 'markdown', content: text }] },
-  };
-}
 
 let bot: TestBot;
 let run = 0;
@@ -221,154 +209,5 @@ describe('the outbox', () => {
       file_key: bot.fake.files[0]?.fileKey,
     });
     expect(bot.fake.files[0]).toMatchObject({ fileName: '统计.xlsx', fileType: 'xls', size: 4 });
-  });
-});
-
-describe('patches', () => {
-  async function sentCard(): Promise<string> {
-    await bot.context.outbox.enqueue({
-      kind: 'send',
-      to: liaison,
-      card: cardSaying('待签收'),
-      uuid: `patch-${run}`,
-    });
-    await bot.waitForOutbox();
-
-    return bot.fake.messagesTo(liaison.id)[0]!.messageId;
-  }
-  const patches = () => bot.fake.calls.filter((c) => c.method === 'PATCH');
-
-  it('applies only the newest of several patches queued for one card', async () => {
-    const messageId = await sentCard();
-    const queue = bot.context.queues.queue(outboxQueueName);
-    await queue.pause();
-    await bot.context.outbox.enqueue({ kind: 'patch', messageId, card: cardSaying('已签收') });
-    await bot.context.outbox.enqueue({ kind: 'patch', messageId, card: cardSaying('办理中') });
-    await queue.resume();
-    await bot.waitForOutbox();
-
-    expect(patches()).toHaveLength(1);
-    expect(bot.fake.messages.get(messageId)?.content).toEqual(cardSaying('办理中'));
-  });
-
-  it('collapses identical patches, yet applies one again after the card changed in between', async () => {
-    const messageId = await sentCard();
-    const patch = (text: string) =>
-      bot.context.outbox.enqueue({ kind: 'patch', messageId, card: cardSaying(text) });
-    await Promise.all([patch('已签收'), patch('已签收')]);
-    await bot.waitForOutbox();
-    await patch('办理中');
-    await bot.waitForOutbox();
-    await patch('已签收');
-    await bot.waitForOutbox();
-
-    expect(patches()).toHaveLength(3);
-    expect(bot.fake.messages.get(messageId)?.content).toEqual(cardSaying('已签收'));
-  });
-});
-
-describe('pace', () => {
-  it("stays within Feishu's 5 calls a second to one person, whatever the queue holds", async () => {
-    const person = { type: 'open_id', id: people.otherHead.openId } as const;
-    await Promise.all(
-      Array.from({ length: 9 }, (_, i) =>
-        bot.context.outbox.enqueue({
-          kind: 'text',
-          to: person,
-          text: `第${i}条`,
-          uuid: `pace-${run}-${i}`,
-        }),
-      ),
-    );
-    await bot.waitForOutbox(20_000);
-
-    const times = sendsTo(person.id).map((c) => c.at.getTime());
-    expect(times).toHaveLength(9);
-    const busiest = Math.max(
-      ...times.map((t) => times.filter((u) => u >= t && u < t + 1_000).length),
-    );
-    // The limiter lets 4 a second go (by Redis time); arrival jitter may bunch one more.
-    expect(busiest).toBeLessThanOrEqual(5);
-  });
-});
-
-describe('a message that cannot be delivered', () => {
-  async function deadLetterToChengtouChat() {
-    bot.fake.failNext(1, {
-      status: 400,
-      code: 230002,
-      msg: 'Bot is not in the chat',
-      path: '/im/v1/messages',
-    });
-    await bot.context.outbox.enqueue({
-      kind: 'send',
-      to: { type: 'chat_id', id: chengtouChat },
-      card: cardSaying('督办通知单'),
-      uuid: `dead-${run}`,
-    });
-    await bot.waitForOutbox();
-  }
-  const alertCards = () => bot.fake.cardsTo(officeChat) as Card[];
-  type Button = { behaviors: Array<{ value: { a: string; dl: string } }> };
-  const retryValue = (card: Card) =>
-    (card.body.elements.find((e) => e.tag === 'button') as unknown as Button).behaviors[0]!.value;
-
-  it('is not retried after 230002, becomes a dead letter, and the 督查室 is told with 重试', async () => {
-    await deadLetterToChengtouChat();
-
-    expect(sendsTo(chengtouChat)).toHaveLength(1);
-    const letter = await DeadLetterModel.findOne({ 'message.uuid': `dead-${run}` }).lean();
-    expect(letter).toMatchObject({
-      attempts: 1,
-      alert: false,
-      error: { code: 230002, status: 400 },
-    });
-    const [alert] = alertCards();
-    expect(JSON.stringify(alert)).toContain('发送失败：城投群（机器人不在群内 230002）');
-    expect(retryValue(alert!)).toEqual({ a: 'retryDeadLetter', dl: letter?._id });
-  });
-
-  it('is sent again when a supervisor presses 重试, once, and only by the 督查室', async () => {
-    await deadLetterToChengtouChat();
-    const value = retryValue(alertCards()[0]!);
-
-    const stranger = await bot.postEvent(buildCardActionEvent({ operator: people.liaison, value }));
-    const pressed = await bot.postEvent(
-      buildCardActionEvent({ operator: people.supervisor, value }),
-    );
-    const again = await bot.postEvent(buildCardActionEvent({ operator: people.supervisor, value }));
-    await bot.waitForOutbox();
-
-    expect(await stranger.json()).toEqual({
-      toast: { type: 'error', content: '无权操作：此操作由督查室办理' },
-    });
-    const answer = (await pressed.json()) as { toast: unknown; card: { data: Card } };
-    expect(answer.toast).toEqual({ type: 'success', content: '已重新发送' });
-    expect(JSON.stringify(answer.card.data)).toContain('已由 王督查 于');
-    expect(JSON.stringify(answer.card.data)).not.toContain('retryDeadLetter');
-    expect(await again.json()).toMatchObject({
-      toast: { type: 'info', content: '已由 王督查 重新发送' },
-    });
-    expect(bot.fake.messagesTo(chengtouChat)).toMatchObject([
-      { content: cardSaying('督办通知单') },
-    ]);
-  });
-
-  it('raises no alert about an alert that could not be delivered', async () => {
-    bot.fake.failNext(2, { status: 400, code: 230002, path: '/im/v1/messages' });
-    await bot.context.outbox.enqueue({
-      kind: 'send',
-      to: { type: 'chat_id', id: chengtouChat },
-      card: cardSaying('通知'),
-      uuid: `loop-${run}`,
-    });
-    await bot.waitForOutbox();
-
-    const original = await DeadLetterModel.findOne({ 'message.uuid': `loop-${run}` }).lean();
-    const alerts = await DeadLetterModel.find({ alert: true }).lean();
-    const aboutIt = alerts.filter((l) => JSON.stringify(l.message).includes(String(original?._id)));
-    expect(original).toMatchObject({ alert: false });
-    expect(aboutIt).toHaveLength(1);
-    expect(bot.fake.calls.filter((c) => c.path === '/open-apis/im/v1/messages')).toHaveLength(2);
   });
 });
