@@ -85,7 +85,7 @@ beforeAll(async () => {
   const result = await archiveAssignment(context, people.supervisor, archivedId);
   if (!result.ok || !result.dossier) throw new Error('not archived');
   dossier = result.dossier;
-});
+}, 180_000);
 
 describe('archiving by a supervisor', () => {
   it('freezes the assignment and files a dossier with its archive metadata', async () => {

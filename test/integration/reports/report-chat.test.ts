@@ -39,7 +39,7 @@ beforeAll(async () => {
   await act(done, 'acknowledge', people.system, {}, at('2025-06-03 10:00'));
   const dropped = await issueOne('chengtou', at('2025-06-04 09:00'));
   await act(dropped, 'withdraw', people.supervisor, { reason: '重复交办' }, at('2025-06-04 10:00'));
-}, 60_000);
+}, 180_000);
 
 afterEach(() => {
   expect(nock.isDone()).toBe(true);

@@ -131,10 +131,13 @@ async function seed(): Promise<void> {
 const cells = (row: StatisticsRow) => [row.shortName, ...countColumns.map((c) => row[c])];
 
 let year: StatisticsTable;
+/** About 45 real transitions: generous, for a store shared with other test files. */
+const seedTimeoutMs = 180_000;
+
 beforeAll(async () => {
   await seed();
   year = await buildStatisticsTable(deps, period('2025'), now);
-});
+}, seedTimeoutMs);
 
 describe('the 督办情况统计表 from the store', () => {
   it('matches the hand-computed table for the year, cell by cell', () => {
