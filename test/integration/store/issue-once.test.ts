@@ -43,11 +43,11 @@ function prepared(): PreparedIssue {
 }
 
 beforeEach(async () => {
-  await Promise.all(
-    [ItemModel, AssignmentModel, AuditEventModel, LedgerEntryModel, IssueDraftModel].map((m) =>
-      m.deleteMany({}),
-    ),
-  );
+  await ItemModel.deleteMany({});
+  await AssignmentModel.deleteMany({});
+  await AuditEventModel.deleteMany({});
+  await LedgerEntryModel.deleteMany({});
+  await IssueDraftModel.deleteMany({});
 });
 
 describe('issueItem under a chosen item id', () => {
