@@ -1,5 +1,6 @@
 import type { RuntimeContext } from '../src/runtime.js';
 import { startAssignmentEventsSweep } from './assignment-events-sweep.job.js';
+import { startIssueMaintenance } from './issue-maintenance.job.js';
 import { startOutboxWorker, type OutboxSettings } from './outbox.job.js';
 import { startProcessedEventsCleanup } from './processed-events-cleanup.job.js';
 import { startReportWorkers } from './report-workers.js';
@@ -29,4 +30,6 @@ export async function startWorkers(
   await startReminderWorkers(context, settings.reminders);
   // Reports: statistics exports, the weekly digest, automatic archiving.
   await startReportWorkers(context);
+  // Issuing: expired previews deleted, interrupted issues finished.
+  await startIssueMaintenance(context);
 }

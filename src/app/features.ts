@@ -3,6 +3,7 @@ import { createReminderScheduler } from '../../jobs/reminder-workers.js';
 import type { RuntimeContext } from '../runtime.js';
 import { retryDeadLetterHandler } from './dead-letter-retry.js';
 import { registerEnterprise } from './enterprise/register.js';
+import { registerOffice } from './office/register.js';
 import { registerReports } from './reports/register.js';
 import { rescheduleReminders } from './reminder-listener.js';
 
@@ -25,4 +26,8 @@ export function registerFeatures(context: RuntimeContext): void {
 
   // Reports and the archive: 导出 Excel, 阅示, dossiers, signed pages and operations pages.
   registerReports(context);
+
+  // The 督查室 side: chat commands, 新建督办 and its preview, review and extension decision
+  // cards, 催办, the list and detail; tells the enterprise of each decision.
+  registerOffice(context);
 }
