@@ -1,12 +1,12 @@
 /**
  * The series of reminders an assignment can have, each in time order. Within a series a later
  * reminder replaces an earlier one that was never sent (see `planReminders`). Every push is
- * moved out of quiet hours and off non-working days by `nextWorkingMoment`.
+ * moved out of quiet hours and off non-working days (`nextWorkingMoment`, remembered by
+ * plan-calendar.ts).
  */
 import type { Assignment } from './assignment.js';
-import { addWorkingDays, subtractWorkingDays } from './calendar.js';
-import { addDays, atTime, calendarDaysBetween, dayOf, isoWeekday } from './dates.js';
-import { addWorkingHours, nextWorkingMoment, workingDaysLeft } from './deadlines.js';
+import { addDays, calendarDaysBetween, isoWeekday } from './dates.js';
+import { planCalendarFor, type PlanCalendar } from './plan-calendar.js';
 import type { Policy } from './policy.js';
 import type { PlanContext, PlannedReminder, ReminderRecipient } from './reminder-plan.js';
 import type { AssignmentState } from './types.js';
@@ -30,11 +30,10 @@ export function enterpriseOwes(state: AssignmentState): boolean {
 /** 请尽快签收 after some working hours, then the whole ladder after some working days. */
 export function acknowledgementSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
   if (a.state !== 'issued') return [];
-  const { policy, calendar } = context;
+  const { policy } = context;
   const { firstAfterWorkingHours, escalateAfterWorkingDays } = policy.reminders.acknowledgement;
+  const after = (hours: number) => times(context).pushAfterWorkingHours(a.issuedAt, hours);
 
-  const after = (hours: number) =>
-    push(addWorkingHours(a.issuedAt, hours, policy, calendar), context);
   const chase: PlannedReminder = {
     kind: 'ackChase',
     dueAt: after(firstAfterWorkingHours),
@@ -53,13 +52,14 @@ export function acknowledgementSeries(a: Assignment, context: PlanContext): Plan
 
 /** D−n at the reminder time for each n of the level; the k-th climbs k steps of the ladder. */
 export function deadlineSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  const { policy, calendar, now } = context;
+  const { policy, now } = context;
   if (!enterpriseOwes(a.state) || now >= a.deadline) return [];
+  const clock = times(context);
 
   const offsets = [...new Set(policy.reminders.beforeDeadline[a.level])].sort((x, y) => y - x);
   const occurrences = offsets.map((daysBefore, index) => {
-    const day = subtractWorkingDays(a.deadlineDay, daysBefore, calendar);
-    const dueAt = push(atTime(day, policy.reminders.time), context);
+    const day = clock.stepWorkingDays(a.deadlineDay, -daysBefore);
+    const dueAt = clock.pushAt(day, policy.reminders.time);
     const recipients = forState(a, ladderUpTo(policy, index));
 
     return { kind: 'beforeDeadline' as const, dueAt, recipients, daysBefore };
@@ -82,21 +82,22 @@ export function overdueRecordSeries(a: Assignment, _context: PlanContext): Plann
  * day at the reminder time. Open-ended: only the repeats up to the first after `now`.
  */
 export function overdueNoticeSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  const { policy, calendar, now } = context;
+  const { policy, now } = context;
   if (!enterpriseOwes(a.state)) return [];
-  const firstAt = push(new Date(a.deadline.getTime() + overdueRecordDelayMs), context);
+  const clock = times(context);
+  const firstAt = clock.push(new Date(a.deadline.getTime() + overdueRecordDelayMs));
   const first = { kind: 'overdue' as const, dueAt: firstAt, recipients: wholeLadder(a, policy) };
   if (!policy.reminders.overdueRepeatDaily) return [first];
 
   // Only the latest repeat due by now matters, so start counting shortly before today.
-  const recentDay = subtractWorkingDays(dayOf(now), 2, calendar);
-  let day = dayOf(firstAt) > recentDay ? dayOf(firstAt) : recentDay;
+  const recentDay = clock.stepWorkingDays(clock.dayOf(now), -2);
+  let day = clock.dayOf(firstAt) > recentDay ? clock.dayOf(firstAt) : recentDay;
   const recipients = forState(a, enterpriseLadder(policy));
   const repeats: PlannedReminder[] = [];
   let dueAt: Date;
   do {
-    day = addWorkingDays(day, 1, calendar);
-    dueAt = push(atTime(day, policy.reminders.time), context);
+    day = clock.stepWorkingDays(day, 1);
+    dueAt = clock.pushAt(day, policy.reminders.time);
     repeats.push({ kind: 'overdueRepeat', dueAt, recipients });
   } while (dueAt <= now);
 
@@ -108,19 +109,19 @@ export function overdueNoticeSeries(a: Assignment, context: PlanContext): Planne
  * heard from the enterprise for a week; they stop when the D−n reminders begin.
  */
 export function weeklyProgressSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  const { policy, calendar } = context;
+  const { policy } = context;
   if (a.state !== 'in_progress' || !isLongMatter(a, context)) return [];
+  const clock = times(context);
   const { weeklyProgressWeekday, time, beforeDeadline } = policy.reminders;
-  const reminderDays = Math.max(0, ...beforeDeadline[a.level]);
-  const stopDay = subtractWorkingDays(a.deadlineDay, reminderDays, calendar);
-  const newsDay = dayOf(latestNews(a));
+  const stopDay = clock.stepWorkingDays(a.deadlineDay, -Math.max(0, ...beforeDeadline[a.level]));
+  // A request goes only when the last news is a week old or more on its day.
+  const quietSince = addDays(clock.dayOf(latestNews(a)), 7);
 
   const occurrences: PlannedReminder[] = [];
-  for (let day = addDays(dayOf(a.issuedAt), 1); day < stopDay; day = addDays(day, 1)) {
-    if (isoWeekday(day) !== weeklyProgressWeekday) continue;
-    if (calendarDaysBetween(newsDay, day) < 7) continue;
-    const dueAt = push(atTime(day, time), context);
-    if (dayOf(dueAt) >= stopDay) continue;
+  for (let day = addDays(clock.dayOf(a.issuedAt), 1); day < stopDay; day = addDays(day, 1)) {
+    if (day < quietSince || isoWeekday(day) !== weeklyProgressWeekday) continue;
+    const dueAt = clock.pushAt(day, time);
+    if (clock.dayOf(dueAt) >= stopDay) continue;
     occurrences.push({ kind: 'weeklyProgress', dueAt, recipients: ladderUpTo(policy, 0) });
   }
 
@@ -128,11 +129,14 @@ export function weeklyProgressSeries(a: Assignment, context: PlanContext): Plann
 }
 
 /** Longer than `weeklyProgressOverDays`, counted as the policy counts deadlines. */
-function isLongMatter(a: Assignment, { policy, calendar }: PlanContext): boolean {
+function isLongMatter(a: Assignment, context: PlanContext): boolean {
+  const { policy } = context;
+  const clock = times(context);
+  const issueDay = clock.dayOf(a.issuedAt);
   const days =
     policy.deadlines.dayCounting === 'working'
-      ? workingDaysLeft(a.issuedAt, a.deadline, calendar)
-      : calendarDaysBetween(dayOf(a.issuedAt), a.deadlineDay);
+      ? clock.workingDaysOfPeriod(a.issuedAt, a.deadline)
+      : calendarDaysBetween(issueDay, a.deadlineDay);
 
   return days > policy.reminders.weeklyProgressOverDays;
 }
@@ -150,8 +154,8 @@ function latestNews(a: Assignment): Date {
   return new Date(Math.max(...moments.map((at) => at.getTime())));
 }
 
-function push(at: Date, { policy, calendar }: PlanContext): Date {
-  return nextWorkingMoment(at, policy, calendar);
+function times({ calendar, policy }: PlanContext): PlanCalendar {
+  return planCalendarFor(calendar, policy);
 }
 
 /** The first `index + 1` steps of the ladder. */
