@@ -61,7 +61,8 @@ export async function fireReminder(
   const outcome =
     planned.kind === 'overdueRecord' ? 'recorded' : await send(assignment, planned, now, deps);
 
-  await deps.scheduler.sync(assignment);
+  // The overdue series is planned one repeat ahead: firing one plans the next.
+  if (planned.kind.startsWith('overdue')) await deps.scheduler.sync(assignment);
   return outcome;
 }
 

@@ -39,12 +39,15 @@ export async function startReminderReconcile(
     removeOnComplete: { count: 50 },
     removeOnFail: { count: 50 },
   });
+  // A shutdown stops a long run between batches rather than waiting for it to finish.
+  const shutdown = new AbortController();
   const worker = deps.queues.worker<ReminderReconcileJobData>(
     reminderReconcileQueueName,
-    () => reconcileReminders(deps.scheduler, deps.clock, deps.logger),
+    () => reconcileReminders(deps.scheduler, deps.clock, deps.logger, shutdown.signal),
     // One run at a time per process; runs in other processes are harmless, only wasted work.
     { concurrency: 1 },
   );
+  worker.on('closing', () => shutdown.abort());
 
   await queue.upsertJobScheduler(
     reminderReconcileSchedulerId,

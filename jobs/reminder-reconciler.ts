@@ -26,44 +26,61 @@ export interface ReconcileReport {
   /** Failed jobs of reminders still planned, replaced by fresh ones. */
   replaced: number;
   removed: number;
+  /** Stopped by a shutdown before it finished: nothing was removed. */
+  interrupted: boolean;
 }
 
-/** One reconciliation; see the file comment. */
+/**
+ * One reconciliation; see the file comment. `signal` (a shutdown) stops it between batches;
+ * it then removes nothing, since what it read of MongoDB is incomplete.
+ */
 export async function reconcileReminders(
   scheduler: ReminderScheduler,
   clock: Clock,
   logger: Logger,
+  signal?: AbortSignal,
 ): Promise<ReconcileReport> {
   // Redis first: a job some event adds while MongoDB is read is then never taken for an orphan.
   const held = new Set(await scheduler.queue.getRanges([...pendingStates], 0, -1));
   const failed = new Set(await scheduler.queue.getRanges(['failed'], 0, -1));
 
   const now = clock.now();
-  const wanted = await wantedReminders(scheduler, now);
+  const wanted = await wantedReminders(scheduler, now, signal);
   const missing = [...wanted.values()].filter((job) => !held.has(reminderJobId(job)));
   const failedIds = missing.map(reminderJobId).filter((id) => failed.has(id));
   for (const id of failedIds) await scheduler.queue.remove(id);
-  await scheduler.add(missing, now);
+  for (let start = 0; start < missing.length && !signal?.aborted; start += batchSize) {
+    await scheduler.add(missing.slice(start, start + batchSize), now);
+  }
 
-  const orphans = [...held].filter((id) => !wanted.has(id));
+  const interrupted = signal?.aborted ?? false;
+  const orphans = interrupted ? [] : [...held].filter((id) => !wanted.has(id));
   const removed = await scheduler.remove(orphans);
-
   const report = {
     wanted: wanted.size,
     held: held.size,
     created: missing.length,
     replaced: failedIds.length,
     removed,
+    interrupted,
   };
-  const changed = report.created + report.removed > 0;
+  const changed = report.created + report.removed > 0 || interrupted;
   logger[changed ? 'info' : 'debug'](report, 'reminders reconciled');
   return report;
 }
 
-/** Every open assignment's unsent planned reminders, by job id. */
+/**
+ * Every open assignment's unsent planned reminders, by job id.
+ *
+ * Limitation: assignments are read as stored, without first finishing a transition that was
+ * recorded but not yet written (loadAssignment does that), so a run that meets one mid-change
+ * schedules for the previous version until the next run. Nothing wrong is sent: the processor
+ * reloads and plans again when a job fires.
+ */
 async function wantedReminders(
   scheduler: ReminderScheduler,
   now: Date,
+  signal: AbortSignal | undefined,
 ): Promise<Map<string, ReminderJobData>> {
   const wanted = new Map<string, ReminderJobData>();
   const cursor = AssignmentModel.find({ state: { $in: owingStates } })
@@ -73,6 +90,7 @@ async function wantedReminders(
 
   let batch = [];
   for await (const doc of cursor) {
+    if (signal?.aborted) break;
     batch.push(fromStored(doc as Parameters<typeof fromStored>[0]));
     if (batch.length < batchSize) continue;
     for (const job of await scheduler.wanted(batch, now)) wanted.set(reminderJobId(job), job);

@@ -105,6 +105,9 @@ export class ReminderScheduler {
    * Promotes delayed reminders whose due time has come by the clock, which may run ahead of
    * real time (the sandbox) or stand still (tests): their BullMQ delay was computed from the
    * clock when they were added. Returns how many were promoted.
+   *
+   * Limitation: reads every delayed reminder job to compare due times; meant for tests and the
+   * sandbox's clock control, not for a production queue of a hundred thousand jobs.
    */
   async promoteDueReminders(now: Date): Promise<number> {
     const delayed = await this.queue.getDelayed(0, -1);

@@ -67,3 +67,11 @@ export async function startReminderWorkers(
 
   return { scheduler, worker, reconciler: reconciler as Worker };
 }
+
+/**
+ * Sends what has come due by the clock now (tests with a fixed clock; the sandbox after moving
+ * its clock forward): the BullMQ delays were computed from the clock when the jobs were added.
+ */
+export function promoteDueReminders(context: RuntimeContext, now: Date): Promise<number> {
+  return createReminderScheduler(context).promoteDueReminders(now);
+}

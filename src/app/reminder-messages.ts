@@ -2,6 +2,10 @@
  * The messages a reminder becomes: one card per person of the enterprise it goes to (with the
  * urgent pushes of their ladder step), and a line for the 督查室 when the ladder reaches it.
  * No I/O: the processor hands the result to the outbox.
+ *
+ * Limitation: reminder cards are not tracked for patching, so an earlier reminder keeps the
+ * buttons of the state it was sent in; a click on one after the matter has moved on is
+ * answered 「卡片已更新，请在最新卡片上操作」 with the current card (stale-card check).
  */
 import { createHash } from 'node:crypto';
 import { officeAlertCard, type OfficeAlert } from '../../cards/office-alert.card.js';

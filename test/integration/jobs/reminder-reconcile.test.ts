@@ -154,6 +154,25 @@ describe('reconcileReminders', () => {
     );
   });
 
+  it('stops at a shutdown without removing anything, since it read MongoDB only in part', async () => {
+    const { ignored } = await seedThree();
+    const stale = {
+      assignmentId: ignored,
+      kind: 'beforeDeadline' as const,
+      dueAt: at('2025-06-30 09:00').getTime(),
+    };
+    await scheduler.add([stale], clock.now());
+    const shutdown = new AbortController();
+    shutdown.abort();
+
+    const report = await reconcileReminders(scheduler, clock, logger, shutdown.signal);
+
+    expect(report).toMatchObject({ interrupted: true, removed: 0 });
+    expect((await pending()).map(([id]) => id)).toContain(
+      reminderKey(ignored, 'beforeDeadline', at('2025-06-30 09:00')),
+    );
+  });
+
   it('replaces the failed job of a reminder still planned', async () => {
     const id = await issueOne('chengtou', at('2025-05-21 10:00'));
     clock.set(at('2025-05-21 12:00'));
