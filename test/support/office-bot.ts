@@ -49,9 +49,10 @@ export async function say(
     .filter((m) => m.chatId === chatId || m.receiver.id === openId || m.receiver.id === chatId);
 }
 
-/** What a message shows: its text, or its card's text. */
+/** What a message shows: its text, its card's text, or 「[file]」. */
 export function shown(message: FakeMessage): string {
   if (message.msgType === 'text') return (message.content as { text: string }).text;
+  if (message.msgType === 'file') return '[file]';
 
   return cardText(message.content as Card);
 }
