@@ -81,27 +81,7 @@ function decisionElements(data: ExtensionDecisionData, e: Extension): CardElemen
 }
 
 function decisionForm(data: ExtensionDecisionData, e: Extension): CardElement[] {
-  const values = data.values ?? {};
-  const fields: LabelledField[] = [
-    {
-      name: 'day',
-      label: '批准延至',
-      required: false,
-      control: dateControl('day', { value: values.day ?? e.requestedDay }),
-      hint: `可改为其他日期，不晚于 ${data.capDay}`,
-    },
-    {
-      name: 'reason',
-      label: '意见',
-      required: false,
-      control: textControl('reason', {
-        value: values.reason,
-        maxLength: data.limits.reason,
-        multiline: true,
-        placeholder: '不批准时必填',
-      }),
-    },
-  ];
+  const fields = decisionFields(data, e);
   const value = (d: ExtensionChoice) => ({
     a: officeActions.decideExtension,
     id: data.assignment.id,
@@ -121,5 +101,31 @@ function decisionForm(data: ExtensionDecisionData, e: Extension): CardElement[] 
       elements: [...fields.flatMap((f) => fieldBlock(f, data.problem)), submitRow(buttons)],
     },
     fieldLines([['审批人', data.decider === 'leader' ? '局主要领导' : '督查室']]),
+  ];
+}
+
+/** 批准延至 (the date asked for, changeable) and the reason (required to refuse). */
+function decisionFields(data: ExtensionDecisionData, e: Extension): LabelledField[] {
+  const values = data.values ?? {};
+
+  return [
+    {
+      name: 'day',
+      label: '批准延至',
+      required: false,
+      control: dateControl('day', { value: values.day ?? e.requestedDay }),
+      hint: `可改为其他日期，不晚于 ${data.capDay}`,
+    },
+    {
+      name: 'reason',
+      label: '意见',
+      required: false,
+      control: textControl('reason', {
+        value: values.reason,
+        maxLength: data.limits.reason,
+        multiline: true,
+        placeholder: '不批准时必填',
+      }),
+    },
   ];
 }

@@ -75,24 +75,8 @@ function formFields(data: IssueFormData): LabelledField[] {
     text('content', '内容与要求', values.content, limits.content, true, '办理要求、报送内容'),
     choice('category', '类别', categoryChoices(), values.category),
     choice('level', '级别', levelOptions(), values.level ?? 'routine'),
-    {
-      name: 'enterpriseIds',
-      label: '承办单位',
-      required: true,
-      control: multiSelectControl(
-        'enterpriseIds',
-        data.enterprises.map((e) => [e.id, e.shortName]),
-        values.enterpriseIds,
-      ),
-      hint: '可多选，每家单位各收到一张通知单',
-    },
-    {
-      name: 'deadlineDay',
-      label: '时限',
-      required: false,
-      control: dateControl('deadlineDay', { value: values.deadlineDay }),
-      hint: deadlineHint(data),
-    },
+    enterpriseField(data),
+    deadlineField(data),
     {
       name: 'confidential',
       label: '涉密',
@@ -109,6 +93,28 @@ function formFields(data: IssueFormData): LabelledField[] {
       values.form ?? 'written',
     ),
   ];
+}
+
+function enterpriseField(data: IssueFormData): LabelledField {
+  const choices = data.enterprises.map((e): [string, string] => [e.id, e.shortName]);
+
+  return {
+    name: 'enterpriseIds',
+    label: '承办单位',
+    required: true,
+    control: multiSelectControl('enterpriseIds', choices, data.values?.enterpriseIds),
+    hint: '可多选，每家单位各收到一张通知单',
+  };
+}
+
+function deadlineField(data: IssueFormData): LabelledField {
+  return {
+    name: 'deadlineDay',
+    label: '时限',
+    required: false,
+    control: dateControl('deadlineDay', { value: data.values?.deadlineDay }),
+    hint: deadlineHint(data),
+  };
 }
 
 function deadlineHint(data: IssueFormData): string {

@@ -97,43 +97,9 @@ function feedbackElements(a: Assignment): CardElement[] {
 }
 
 function decisionForm(data: ReviewCardData, approval: SignOff | undefined): CardElement[] {
-  const { assignment: a, scoring } = data;
+  const { assignment: a } = data;
   const onTime = approval ? daysLate(a.deadline, approval.at) === 0 : false;
-  const bonus = Math.abs(scoring.onTimeHighQuality);
-  const fields: LabelledField[] = [];
-  if (onTime) {
-    const label = `按时高质量完成（抵扣 ${bonus} 分）`;
-    fields.push({
-      name: 'quality',
-      label: '评价',
-      required: false,
-      control: checkerControl('quality', label),
-    });
-  }
-  fields.push({
-    name: 'reason',
-    label: '意见',
-    required: false,
-    control: textControl('reason', {
-      value: data.reason,
-      maxLength: data.limits.reason,
-      multiline: true,
-      placeholder: '退回重办或认定敷衍时必填',
-    }),
-  });
-  const value = (d: ReviewChoice) => ({
-    a: officeActions.review,
-    id: a.id,
-    v: a.version,
-    r: data.round,
-    d,
-  });
-  const penalty = Math.abs(scoring.perfunctory);
-  const buttons = [
-    submitButton('complete', '通过办结', value('complete'), true),
-    submitButton('return', '退回重办', value('return')),
-    submitButton('perfunctory', `认定敷衍（加扣 ${penalty} 分）`, value('perfunctory')),
-  ];
+  const fields = decisionFields(data, onTime);
   const late = onTime
     ? []
     : [markdown(`<font color='grey'>逾期报送，不能认定按时高质量完成</font>`)];
@@ -144,8 +110,54 @@ function decisionForm(data: ReviewCardData, approval: SignOff | undefined): Card
     {
       tag: 'form',
       name: 'review',
-      elements: [...fields.flatMap((f) => fieldBlock(f, data.problem)), submitRow(buttons)],
+      elements: [
+        ...fields.flatMap((f) => fieldBlock(f, data.problem)),
+        submitRow(decisionButtons(data)),
+      ],
     },
+  ];
+}
+
+/** The tick (only for a result signed off on time) and the reason. */
+function decisionFields(data: ReviewCardData, onTime: boolean): LabelledField[] {
+  const bonus = Math.abs(data.scoring.onTimeHighQuality);
+  const tick: LabelledField = {
+    name: 'quality',
+    label: '评价',
+    required: false,
+    control: checkerControl('quality', `按时高质量完成（抵扣 ${bonus} 分）`),
+  };
+  const reason: LabelledField = {
+    name: 'reason',
+    label: '意见',
+    required: false,
+    control: textControl('reason', {
+      value: data.reason,
+      maxLength: data.limits.reason,
+      multiline: true,
+      placeholder: '退回重办或认定敷衍时必填',
+    }),
+  };
+
+  return onTime ? [tick, reason] : [reason];
+}
+
+/** 通过办结 (primary), 退回重办, 认定敷衍: each submits the form with its choice. */
+function decisionButtons(data: ReviewCardData): CardElement[] {
+  const { assignment: a } = data;
+  const value = (d: ReviewChoice) => ({
+    a: officeActions.review,
+    id: a.id,
+    v: a.version,
+    r: data.round,
+    d,
+  });
+  const penalty = Math.abs(data.scoring.perfunctory);
+
+  return [
+    submitButton('complete', '通过办结', value('complete'), true),
+    submitButton('return', '退回重办', value('return')),
+    submitButton('perfunctory', `认定敷衍（加扣 ${penalty} 分）`, value('perfunctory')),
   ];
 }
 

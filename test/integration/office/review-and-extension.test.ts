@@ -193,6 +193,25 @@ describe('the review card', () => {
     expect(answer.card).toBeUndefined();
     expect((await stored(a.id)).state).toBe('under_review');
   });
+  it('answers someone not in the directory with a toast, and their registration card privately', async () => {
+    const a = await signedOff();
+    const copy = await heldOnce(officeChat, a, '督办审核');
+    const stranger = { openId: 'ou_90000000000000000000000000000009', name: '路人' };
+
+    const answer = await clickAs(bot, stranger, buttonOf(copy, '通过办结'), { formValue: {} });
+    await pollUntil(
+      async () => bot.fake.messagesTo(stranger.openId).length,
+      (n) => n === 1,
+    );
+
+    expect(answer.toast).toEqual({
+      type: 'warning',
+      content: '您尚未登记为督办联系人，请联系区国资办督查室',
+    });
+    expect(answer.card).toBeUndefined();
+    expect(cardText(cardOf(bot.fake.messagesTo(stranger.openId)[0]!))).toContain(stranger.openId);
+    expect((await stored(a.id)).state).toBe('under_review');
+  });
 });
 
 describe('the extension decision card', () => {
