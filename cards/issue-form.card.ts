@@ -66,6 +66,11 @@ export function issueFormCard(data: IssueFormData): Card {
   });
 }
 
+/**
+ * Limitation: Feishu's input takes at most 1,000 characters, so 内容与要求 typed in the form is
+ * capped there although the policy allows `limits.content`; longer requirements can be issued
+ * with the one-line 督办 command.
+ */
 function formFields(data: IssueFormData): LabelledField[] {
   const values = data.values ?? {};
   const { limits } = data;
