@@ -109,6 +109,37 @@ async function schedulingAndReconcile(): Promise<void> {
 }
 
 async function lateness(): Promise<void> {
+  const { clock, policy, scheduler, dueRealMs } = await scheduleDueAtOnce();
+  const outbox = createOutbox(queues);
+  const current = async () => directory;
+  const deps = { clock, policy, calendar, logger, scheduler, outbox, directory: { current } };
+  const worker = queues.worker(reminderQueueName, createReminderProcessor(deps), { concurrency });
+  const outboxQueue = queues.queue(outboxQueueName);
+  while ((await outboxQueue.getJobCountByTypes('waiting')) < lateCount) await pause(100);
+  await worker.close();
+
+  const late = (await outboxQueue.getJobs(['waiting'], 0, -1))
+    .map((job) => job.timestamp - dueRealMs)
+    .sort((a, b) => a - b);
+  const plain = await plainLateness(redis, 'plain', lateCount, concurrency);
+  const ours = { p50: percentile(late, 0.5), p99: percentile(late, 0.99) };
+  const times = (a: number, b: number) => `${(a / Math.max(1, b)).toFixed(1)}×`;
+  write();
+  write(
+    `${lateCount} reminders due in the same second, one worker process, concurrency ${concurrency}:`,
+  );
+  write(`  plain BullMQ, no-op processor (baseline): p50 ${ms(plain.p50)}, p99 ${ms(plain.p99)}`);
+  write(
+    `  reminder processor to the outbox:          p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)} ` +
+      `(${times(ours.p50, plain.p50)} / ${times(ours.p99, plain.p99)} the baseline)`,
+  );
+}
+
+/**
+ * `lateCount` acknowledged notices due on the next working day, each with its D reminder at
+ * 09:00, scheduled on a clock that reads 08:59:50 that day and runs on in real time.
+ */
+async function scheduleDueAtOnce() {
   const day = addWorkingDays(dayOf(new Date()), 1, calendar);
   const policy: Policy = {
     ...defaultPolicy,
@@ -121,7 +152,6 @@ async function lateness(): Promise<void> {
   const issuedAt = atTime(subtractWorkingDays(day, 5, calendar), '10:00');
   const assignments = await seedAssignments(lateCount, { ...dueOn(day), issuedAt }, 900_001);
 
-  // Now a clock that reads that day at 08:59:50 and runs on in real time: D is due at 09:00.
   const clock = new OffsetClock();
   clock.advance(atTime(day, '09:00').getTime() - 10_000 - Date.now());
   const scheduler = new ReminderScheduler({ queues, clock, policy, calendar, logger });
@@ -132,36 +162,7 @@ async function lateness(): Promise<void> {
     await scheduler.add(dueAtOnce.slice(start, start + 1_000), clock.now());
   }
 
-  const outbox = createOutbox(queues);
-  const processor = createReminderProcessor({
-    clock,
-    policy,
-    calendar,
-    logger,
-    scheduler,
-    outbox,
-    directory: { current: async () => directory },
-  });
-  const worker = queues.worker(reminderQueueName, processor, { concurrency });
-  const dueRealMs = atTime(day, '09:00').getTime() - clock.offset;
-  const outboxQueue = queues.queue(outboxQueueName);
-  while ((await outboxQueue.getJobCountByTypes('waiting')) < lateCount) await pause(100);
-  await worker.close();
-
-  const late = (await outboxQueue.getJobs(['waiting'], 0, -1))
-    .map((job) => job.timestamp - dueRealMs)
-    .sort((a, b) => a - b);
-  const plain = await plainLateness(redis, 'plain', lateCount, concurrency);
-  const ours = { p50: percentile(late, 0.5), p99: percentile(late, 0.99) };
-  write();
-  write(
-    `${lateCount} reminders due in the same second, one worker process, concurrency ${concurrency}:`,
-  );
-  write(`  plain BullMQ, no-op processor (baseline): p50 ${ms(plain.p50)}, p99 ${ms(plain.p99)}`);
-  write(
-    `  reminder processor to the outbox:          p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)} ` +
-      `(${(ours.p50 / Math.max(1, plain.p50)).toFixed(1)}× / ${(ours.p99 / Math.max(1, plain.p99)).toFixed(1)}× the baseline)`,
-  );
+  return { clock, policy, scheduler, dueRealMs: atTime(day, '09:00').getTime() - clock.offset };
 }
 
 interface Measured {
