@@ -44,6 +44,8 @@ export interface NoticeCardData {
   calendarFallback?: boolean;
   /** Buttons after the state's own, e.g. 「返回我的督办」. */
   extraActions?: CardAction[];
+  /** Signed link to the printable 督办通知单 (A4, to be signed: the written form). */
+  printUrl?: string;
 }
 
 /**
@@ -74,6 +76,7 @@ function fullElements(data: NoticeCardData): CardElement[] {
       ['督办人', `${a.issuedBy.name}（督查室）`],
       ['考核', scoringLine(data.scoring)],
     ]),
+    ...(data.printUrl ? [markdown(`[打印通知单](${data.printUrl})`)] : []),
     hr(),
     ...progressElements(a),
   ];

@@ -20,6 +20,7 @@ import { startFeishuEdge, type FeishuEdge } from './feishu/edge.js';
 import type { EventHandlers } from './feishu/handlers.js';
 import type { Outbox } from './feishu/outbound.js';
 import { DirectoryService } from './store/directory.service.js';
+import { createReportLinks, type ReportLinks } from './reports/signed-links.js';
 import type { Logger } from './logging/logger.js';
 import { closeMongo, connectMongo, pingMongo } from './store/mongo.js';
 import { createFastFailRedis, createRedis, pingRedis } from './store/redis.js';
@@ -53,6 +54,8 @@ export interface RuntimeContext {
   events: AssignmentEventBus;
   /** Routers features add (web role), each mounted at its own path. */
   routers: Array<{ path: string; router: Router }>;
+  /** Signed, expiring links to the printable notice and score reports. */
+  links: ReportLinks;
 }
 
 export interface Runtime {
@@ -118,6 +121,7 @@ export async function startRuntime(
     handlers: { cardActions: new Map() },
     events: new AssignmentEventBus(logger),
     routers: [],
+    links: createReportLinks(env),
   };
   registerFeatures(context);
 

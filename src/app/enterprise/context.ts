@@ -4,6 +4,7 @@ import type { Policy } from '../../domain/policy.js';
 import type { Directory } from '../../domain/types.js';
 import type { Outbox } from '../../feishu/outbound.js';
 import type { Logger } from '../../logging/logger.js';
+import type { ReportLinks } from '../../reports/signed-links.js';
 import type { AuditEvent } from '../../store/audit-event.repo.js';
 
 /**
@@ -18,4 +19,6 @@ export interface EnterpriseContext {
   directory: { current(): Promise<Directory> };
   outbox: Outbox;
   events: { dispatch(event: AuditEvent): Promise<boolean> };
+  /** Signed links for cards (the printable notice); absent where no HTTP server serves them. */
+  links?: Pick<ReportLinks, 'printableNoticeUrl'>;
 }

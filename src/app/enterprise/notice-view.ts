@@ -91,6 +91,9 @@ export function noticeCardFor(
     calendarFallback:
       isOpen(a.state) && calendar.uncoveredYears(dayOf(now), a.deadlineDay).length > 0,
     extraActions,
+    // Only someone who may read everything gets the printable form (it has the full content).
+    printUrl:
+      audience.visibility === 'full' ? context.links?.printableNoticeUrl(a.id, now) : undefined,
   });
 }
 

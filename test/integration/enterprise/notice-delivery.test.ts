@@ -138,4 +138,16 @@ describe('someone not in the directory', () => {
     const sent = bot.fake.messagesTo(people.stranger.openId).map((m) => cardText(cardOf(m)));
     expect(sent.some((text) => text.includes(people.stranger.openId))).toBe(true);
   });
+
+  it('links the liaison’s card to the printable 督办通知单, but not the confidential summary', async () => {
+    const a = await issueNotice(bot, { confidential: true, content: '涉密的具体办理要求' });
+    const liaison = cardText(cardOf(copyHeldBy(bot, people.liaison.openId, a)));
+    const link = /\[打印通知单\]\((\S+)\)/.exec(liaison)?.[1] ?? '';
+    const { pathname, search } = new URL(link);
+    const page = await fetch(`${bot.url}${pathname}${search}`);
+
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(a.noticeNumber);
+    expect(cardText(cardOf(copyHeldBy(bot, chengtouChat, a)))).not.toContain('打印通知单');
+  });
 });

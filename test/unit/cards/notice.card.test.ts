@@ -237,3 +237,19 @@ describe('notice card', () => {
     expect(cardBytes(card(assignment, { viewer: 'head' }))).toBeLessThan(30 * 1024);
   });
 });
+
+describe('the printable notice link', () => {
+  const printUrl = 'https://duban.example.gov.cn/print/notice/2025-12?exp=1&sig=abc';
+
+  it('is on the card of someone who may read it in full', () => {
+    expect(cardText(card(inState.issued(), { printUrl }))).toContain(`[打印通知单](${printUrl})`);
+  });
+
+  it('is never on the confidential summary', () => {
+    const confidential = { ...inState.issued(), confidential: true };
+    const text = cardText(card(confidential, { printUrl, visibility: 'summary' }));
+
+    expect(text).not.toContain('打印通知单');
+    expect(text).not.toContain('print/notice');
+  });
+});
