@@ -2,6 +2,7 @@
  * Questions answered from the directory: who someone is, which enterprise a name means, who
  * the 督查室 is. Pure functions over the loaded Directory; no I/O.
  */
+import { editDistance } from './edit-distance.js';
 import type { Actor, Directory, Enterprise, EnterpriseRole, OfficeRole, Person } from './types.js';
 
 /** The bot itself, acting on schedule (overdue, automatic archive). Holds no role. */
@@ -80,24 +81,6 @@ function closestByShortName(enterprises: Enterprise[], query: string): Enterpris
   }
 
   return best?.enterprise ?? null;
-}
-
-/** Levenshtein distance over code points (one Chinese character is one step). */
-function editDistance(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  let previous = Array.from({ length: right.length + 1 }, (_, j) => j);
-
-  for (let i = 1; i <= left.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= right.length; j += 1) {
-      const substitution = previous[j - 1]! + (left[i - 1] === right[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-
-  return previous[right.length]!;
 }
 
 /** The enterprise with this id, or null. */

@@ -1,3 +1,4 @@
+import { editDistance } from '../../domain/edit-distance.js';
 import type { CommandName } from './command.js';
 import { commandWords } from './vocabulary.js';
 
@@ -18,24 +19,4 @@ export function closestCommand(text: string): CommandName | undefined {
   }
 
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  let previous = Array.from({ length: right.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= left.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= right.length; j += 1) {
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    previous = current;
-  }
-
-  return previous[right.length] ?? 0;
 }

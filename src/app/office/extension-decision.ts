@@ -11,7 +11,7 @@ import { isOpen } from '../../domain/types.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
 import { loadAssignment } from '../../store/assignment.repo.js';
 import type { AssignmentEventListener } from '../assignment-events.js';
-import { clickActor } from './click-actor.js';
+import { clickActor } from '../click-actor.js';
 import { expiredAnswer } from '../enterprise/answer.js';
 import { readDay, readString } from '../enterprise/form-input.js';
 import { messageUuid } from './chat-reply.js';
@@ -54,7 +54,7 @@ export async function extensionDecision(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const { id, s, d } = click.value;
   const choice = choices.find((c) => c === d);

@@ -14,7 +14,7 @@ import { deleteDraft, loadDraft } from '../../store/issue-draft.repo.js';
 import { issueItem } from '../../store/issue.repo.js';
 import { issueEventsOf, loadIssuedItem } from '../../store/issued-item.repo.js';
 import { isDuplicateKey } from '../../store/mongo-errors.js';
-import { clickActor } from './click-actor.js';
+import { clickActor } from '../click-actor.js';
 import type { OfficeContext } from './context.js';
 
 /** Said when a preview's draft is gone (取消 or expired). */
@@ -25,7 +25,7 @@ export async function confirmIssue(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const draftId = typeof click.value.d === 'string' ? click.value.d : '';
 
@@ -57,7 +57,7 @@ export async function cancelIssue(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const draftId = typeof click.value.d === 'string' ? click.value.d : '';
 

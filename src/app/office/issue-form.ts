@@ -12,7 +12,7 @@ import { invalidInput } from '../../domain/refusal.js';
 import { categories, levels, type Category, type Level } from '../../domain/types.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
 import { loadDraft } from '../../store/issue-draft.repo.js';
-import { clickActor } from './click-actor.js';
+import { clickActor } from '../click-actor.js';
 import { readDay, readString, type FormValue } from '../enterprise/form-input.js';
 import { messageUuid } from './chat-reply.js';
 import type { OfficeContext } from './context.js';
@@ -25,7 +25,7 @@ export async function previewFromForm(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const permission = authorizeOffice(who.actor, 'issue');
   if (!permission.ok) return { toast: { type: 'error', content: permission.message } };
@@ -59,7 +59,7 @@ export async function editIssue(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const permission = authorizeOffice(who.actor, 'issue');
   if (!permission.ok) return { toast: { type: 'error', content: permission.message } };

@@ -15,7 +15,7 @@ import { assignmentStates, openStates, type Actor, type Directory } from '../../
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
 import { pageThrough, type ListQuery } from '../../store/assignment-list.repo.js';
 import type { Command } from '../commands/command.js';
-import { clickActor } from './click-actor.js';
+import { clickActor } from '../click-actor.js';
 import { deadlineStatusOf } from '../enterprise/notice-view.js';
 import type { CommandRun } from './command-run.js';
 import type { OfficeContext } from './context.js';
@@ -45,7 +45,7 @@ export async function listAction(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const f = click.value.f;
   const filter = listFilters.includes(f as ListFilterKey) ? (f as ListFilterKey) : 'all';

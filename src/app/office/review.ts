@@ -7,7 +7,7 @@ import type { ReviewChoice } from '../../../cards/office-actions.js';
 import { approvalsOf } from '../../../cards/review.card.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
 import type { AssignmentEventListener } from '../assignment-events.js';
-import { clickActor } from './click-actor.js';
+import { clickActor } from '../click-actor.js';
 import { expiredAnswer, versionOf } from '../enterprise/answer.js';
 import { readString } from '../enterprise/form-input.js';
 import { messageUuid } from './chat-reply.js';
@@ -53,7 +53,7 @@ export async function reviewDecision(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const { id, r, d } = click.value;
   const choice = choices.find((c) => c === d);

@@ -14,7 +14,7 @@ import type { CardActionContext, CardActionResponse } from '../../feishu/handler
 import { loadAssignment } from '../../store/assignment.repo.js';
 import { timelineOf } from '../../store/audit-event.repo.js';
 import type { Command } from '../commands/command.js';
-import { clickActor } from './click-actor.js';
+import { clickActor } from '../click-actor.js';
 import { deadlineStatusOf } from '../enterprise/notice-view.js';
 import { officeActions } from '../../../cards/office-actions.js';
 import { messageUuid } from './chat-reply.js';
@@ -42,7 +42,7 @@ export async function viewAction(
   context: OfficeContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await clickActor(context, click);
+  const who = await clickActor(context, click, true);
   if ('answer' in who) return who.answer;
   const a = typeof click.value.id === 'string' ? await loadAssignment(click.value.id) : null;
   if (!a) return { toast: { type: 'warning', content: '未找到该督办事项' } };
