@@ -2,9 +2,15 @@
  * The 督查室's 列表: assignments of every enterprise (or of some), filtered by state and, for
  * 逾期, by a deadline already passed; a page at a time through one or more such queries.
  */
+import type { Assignment } from '../domain/assignment.js';
 import type { AssignmentState } from '../domain/types.js';
 import { AssignmentModel, fromStored } from './assignment.model.js';
-import type { AssignmentRow } from './my-assignments.repo.js';
+
+/** What a list row shows of an assignment. */
+export type AssignmentRow = Pick<
+  Assignment,
+  'id' | 'noticeNumber' | 'title' | 'enterpriseShortName' | 'state' | 'deadline' | 'deadlineDay'
+>;
 
 /** One slice of the list: which assignments, in which order. */
 export interface ListQuery {
@@ -34,14 +40,15 @@ const orders = {
 } as const;
 
 /**
- * Page `page` (zero-based) of the queries' results one after another, and the total of all.
- * Each query is served by the `{state, deadline}` or `{enterpriseId, state}` index.
+ * Page `page` (zero-based) of the queries' results one after another, the total of all, and
+ * each query's own count. Each query is served by the `{state, deadline}` or
+ * `{enterpriseId, state}` index.
  */
 export async function pageThrough(
   queries: ListQuery[],
   page: number,
   pageSize: number,
-): Promise<{ rows: AssignmentRow[]; total: number }> {
+): Promise<{ rows: AssignmentRow[]; total: number; counts: number[] }> {
   const counts = await Promise.all(queries.map((q) => AssignmentModel.countDocuments(filterOf(q))));
   const rows: AssignmentRow[] = [];
   let skip = page * pageSize;
@@ -53,7 +60,7 @@ export async function pageThrough(
     skip = Math.max(0, skip - count);
   }
 
-  return { rows, total: counts.reduce((sum, n) => sum + n, 0) };
+  return { rows, total: counts.reduce((sum, n) => sum + n, 0), counts };
 }
 
 function filterOf(query: ListQuery): Record<string, unknown> {
