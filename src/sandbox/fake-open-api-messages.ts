@@ -159,11 +159,12 @@ async function upload(state: FakeOpenApiState, req: Request, res: Response): Pro
 
   const fileKey = `file_v3_${randomBytes(12).toString('hex')}`;
   state.files.push({ fileKey, fileName, fileType, size: file.size });
+  state.fileBytes.set(fileKey, Buffer.from(await file.arrayBuffer()));
   res.json({ code: 0, msg: 'success', data: { file_key: fileKey } });
 }
 
 /** A person's private chat with the bot has a chat id of its own. */
-function privateChatOf(openId: string): string {
+export function privateChatOf(openId: string): string {
   return `oc_${createHash('sha256').update(openId).digest('hex').slice(0, 32)}`;
 }
 

@@ -59,6 +59,8 @@ export class FakeOpenApiState {
   readonly calls: FakeCall[] = [];
   readonly delayedUpdates: Array<{ token: string; card: unknown; at: Date }> = [];
   readonly files: Array<{ fileKey: string; fileName: string; fileType: string; size: number }> = [];
+  /** The bytes of each uploaded file by file_key (the sandbox's download link). */
+  readonly fileBytes = new Map<string, Buffer>();
   private readonly byUuid = new Map<string, FakeMessage>();
   private readonly failures: Array<{ remaining: number; rule: FailureRule }> = [];
 
@@ -133,6 +135,7 @@ export class FakeOpenApiState {
     this.calls.length = 0;
     this.delayedUpdates.length = 0;
     this.files.length = 0;
+    this.fileBytes.clear();
     this.failures.length = 0;
   }
 }
