@@ -1,0 +1,108 @@
+/**
+ * The sandbox's settings and clock control: what it refuses, which settings a developer keeps,
+ * and where each clock move leads (Asia/Shanghai, official working days).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from '../../../src/config/env.js';
+import { createChineseCalendar } from '../../../src/domain/calendar.js';
+import { clockTarget, clockText, type ClockMove } from '../../../src/sandbox/sandbox-clock.js';
+import {
+  generateCredentials,
+  sandboxEnvSource,
+  sandboxRefusal,
+} from '../../../src/sandbox/sandbox-env.js';
+import { at } from '../../support/fixtures.js';
+
+const credentials = generateCredentials();
+const wiring = { credentials, fakeUrl: 'http://127.0.0.1:45678', queuePrefix: 'sandbox' };
+
+describe('sandboxRefusal', () => {
+  it.each([
+    ['nothing set', {}, null],
+    ['development', { NODE_ENV: 'development' }, null],
+    ['its own app id', { FEISHU_APP_ID: credentials.appId }, null],
+    ['production', { NODE_ENV: 'production' }, 'NODE_ENV=production'],
+    ['another app id', { FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718' }, 'FEISHU_APP_ID is set'],
+    ['an empty app id', { FEISHU_APP_ID: '' }, 'FEISHU_APP_ID is set'],
+  ])('with %s: %s', (_case, source, refusal) => {
+    const answer = sandboxRefusal(source, credentials);
+
+    if (refusal === null) expect(answer).toBeNull();
+    else expect(answer).toContain(refusal);
+  });
+});
+
+describe('sandboxEnvSource', () => {
+  it('passes validation with nothing set, wired to the fake with its own credentials', () => {
+    const env = loadEnv(sandboxEnvSource({}, wiring));
+
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      FEISHU_APP_ID: credentials.appId,
+      FEISHU_ENCRYPT_KEY: credentials.encryptKey,
+      FEISHU_BASE_URL: wiring.fakeUrl,
+      FEISHU_EVENT_MODE: 'webhook',
+      PORT: 3000,
+      QUEUE_PREFIX: 'sandbox',
+      APP_ROLE: 'all',
+    });
+    expect(env.DIRECTORY_FILE).toMatch(/config\/directory\.sandbox\.yaml$/);
+    expect(env.POLICY_FILE).toMatch(/config\/policy\.example\.yaml$/);
+    expect(credentials.appId).toMatch(/^cli_[0-9a-f]{16}$/);
+  });
+
+  it('keeps what a developer set, except the Feishu wiring and the queue prefix', () => {
+    const source = {
+      PORT: '3456',
+      REDIS_URL: 'redis://127.0.0.1:6390',
+      LOG_LEVEL: 'debug',
+      FEISHU_BASE_URL: 'https://open.feishu.cn',
+      FEISHU_EVENT_MODE: 'ws',
+      QUEUE_PREFIX: 'dbzs',
+    };
+
+    const env = loadEnv(sandboxEnvSource(source, wiring));
+
+    expect(env).toMatchObject({ PORT: 3456, REDIS_URL: source.REDIS_URL, LOG_LEVEL: 'debug' });
+    expect(env).toMatchObject({
+      FEISHU_BASE_URL: wiring.fakeUrl,
+      FEISHU_EVENT_MODE: 'webhook',
+      QUEUE_PREFIX: 'sandbox',
+    });
+  });
+});
+
+describe('clockTarget', () => {
+  const calendar = createChineseCalendar({ holidays: [], workdays: [] });
+  // Tuesday 2025-09-30 is the last working day before the National Day holiday.
+  const now = at('2025-09-30 10:15');
+
+  it.each<[string, ClockMove, string]>([
+    ['an hour', { step: 'hour' }, '2025-09-30 11:15'],
+    ['a working day, over the National Day holiday', { step: 'workday' }, '2025-10-09 10:15'],
+    ['a date and time', { to: '2025-10-10T09:00' }, '2025-10-10 09:00'],
+  ])('moves %s forward', (_case, move, local) => {
+    expect(clockTarget(move, now, calendar)).toEqual({ at: at(local) });
+  });
+
+  it.each<[string, ClockMove, string]>([
+    ['a time in the past', { to: '2025-09-30T10:00' }, '时间只能向后调整'],
+    [
+      'a day that does not exist',
+      { to: '2025-02-30T09:00' },
+      '「2025-02-30T09:00」不是有效的日期时间',
+    ],
+    [
+      'an hour that does not exist',
+      { to: '2025-10-10T24:00' },
+      '「2025-10-10T24:00」不是有效的日期时间',
+    ],
+  ])('refuses %s', (_case, move, problem) => {
+    expect(clockTarget(move, now, calendar)).toEqual({ problem });
+  });
+
+  it('shows the time with its weekday and whether it is a working day', () => {
+    expect(clockText(now, calendar)).toBe('2025-09-30 周二 10:15 · 工作日');
+    expect(clockText(at('2025-10-01 09:00'), calendar)).toBe('2025-10-01 周三 09:00 · 休息日');
+  });
+});
