@@ -67,7 +67,7 @@ export class SandboxService {
 
     return {
       now: now.toISOString(),
-      nowText: clockText(now, context.calendar),
+      nowText: clockText(now, context.calendar, context.policy.workingHours),
       nowInput: clockInputValue(now),
       people: sandboxPeople(directory),
       chats,
@@ -130,10 +130,16 @@ export class SandboxService {
     return { status: answer.status };
   }
 
-  /** Moves the clock forward and sends every reminder that has come due by the new time. */
+  /**
+   * Moves the clock forward and sends every reminder that has come due by the new time.
+   *
+   * Limitation: only reminder jobs are brought forward. The weekly digest and the nightly
+   * automatic archive run on BullMQ schedules of the real clock, so a jump does not fire them.
+   */
   async moveClock(move: ClockMove) {
     const { context, clock } = this.deps;
-    const target = clockTarget(move, clock.now(), context.calendar);
+    const { calendar, policy } = context;
+    const target = clockTarget(move, clock.now(), calendar, policy.workingHours);
     if ('problem' in target) throw new SandboxProblem(400, target.problem);
 
     clock.advance(target.at.getTime() - clock.now().getTime());
@@ -141,7 +147,7 @@ export class SandboxService {
     const promoted = await promoteDueReminders(context, now);
     context.logger.info({ now, promoted }, 'sandbox clock moved');
 
-    return { promoted, nowText: clockText(now, context.calendar) };
+    return { promoted, nowText: clockText(now, calendar, policy.workingHours) };
   }
 
   /** An uploaded file's name and bytes, for its download link. */

@@ -3,11 +3,12 @@
  * to it with made-up credentials, the demo directory and an OffsetClock, and the /sandbox page.
  * Each start is a fresh demo: the sandbox's own database and queue prefix are emptied first.
  */
+import { createServer } from 'node:net';
 import { Router } from 'express';
 import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { OffsetClock } from '../clock.js';
-import { loadEnv } from '../config/env.js';
+import { loadEnv, type Env } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { startRuntime, type Runtime } from '../runtime.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
@@ -26,9 +27,9 @@ export interface SandboxOptions {
   logger: (level: string, pretty: boolean) => Logger;
   /** Default: fresh ones. */
   credentials?: SandboxCredentials;
-  /** The sandbox's own database, dropped at start. Default `dubanzhushou_sandbox`. */
+  /** The sandbox's own database, dropped at start. Default `dubanzhushou_sandbox_<PORT>`. */
   dbName?: string;
-  /** The sandbox's own Redis key and queue prefix, cleared at start. Default `sandbox`. */
+  /** The sandbox's own Redis key and queue prefix, cleared at start. Default `sandbox-<PORT>`. */
   queuePrefix?: string;
 }
 
@@ -54,33 +55,40 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     appSecret: credentials.appSecret,
     now: () => clock.now(),
   });
-  const queuePrefix = options.queuePrefix ?? 'sandbox';
-  const env = loadEnv(
-    sandboxEnvSource(options.source, { credentials, fakeUrl: fake.url, queuePrefix }),
-  );
-  const logger = options.logger(env.LOG_LEVEL, env.NODE_ENV === 'development');
-  const dbName = options.dbName ?? 'dubanzhushou_sandbox';
-  await emptyStores(env.MONGODB_URI, dbName, env.REDIS_URL, queuePrefix);
+  try {
+    return await startBot(options, { credentials, clock, fake });
+  } catch (error) {
+    await fake.stop();
+    throw error;
+  }
+}
+
+interface SandboxParts {
+  credentials: SandboxCredentials;
+  clock: OffsetClock;
+  fake: FakeOpenApi;
+}
+
+async function startBot(options: SandboxOptions, parts: SandboxParts): Promise<Sandbox> {
+  const { credentials, clock, fake } = parts;
+  const source = (queuePrefix: string) =>
+    sandboxEnvSource(options.source, { credentials, fakeUrl: fake.url, queuePrefix });
+  // Named after the port, so sandboxes on different ports never empty each other's stores.
+  const port = loadEnv(source('sandbox')).PORT;
+  const queuePrefix = options.queuePrefix ?? `sandbox-${port}`;
+  const dbName = options.dbName ?? `dubanzhushou_sandbox_${port}`;
+  const env = loadEnv(source(queuePrefix));
+  // A second sandbox on a port in use stops here, before it empties the first one's stores.
+  await ensurePortFree(port);
+  await emptyStores(env, dbName, queuePrefix);
 
   // Routes are added once the runtime exists; until then /sandbox falls through to 404.
   const mount = Router();
-  const runtime = await startRuntime(env, logger, {
-    role: 'all',
-    clock,
-    dbName,
-    extraRouters: [{ path: '/sandbox', router: mount }],
-  }).catch(async (error: unknown) => {
-    await fake.stop();
-    throw error;
-  });
+  const logger = options.logger(env.LOG_LEVEL, env.NODE_ENV === 'development');
+  const extraRouters = [{ path: '/sandbox', router: mount }];
+  const runtime = await startRuntime(env, logger, { role: 'all', clock, dbName, extraRouters });
   const eventsUrl = `http://127.0.0.1:${runtime.port}/feishu/events`;
-  const service = new SandboxService({
-    context: runtime.context,
-    fake,
-    clock,
-    credentials,
-    eventsUrl,
-  });
+  const service = new SandboxService({ context: runtime.context, ...parts, eventsUrl });
   mount.use(createSandboxRouter(service, env.NODE_ENV === 'production'));
 
   return {
@@ -96,16 +104,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 }
 
+/** Rejects with the listen error (EADDRINUSE) when something already listens on the port. */
+async function ensurePortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 /** Drops the sandbox's database and deletes its Redis keys: every start is a fresh demo. */
-async function emptyStores(mongoUri: string, dbName: string, redisUrl: string, prefix: string) {
-  const mongo = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 5_000 });
+async function emptyStores(env: Env, dbName: string, prefix: string): Promise<void> {
+  const mongo = new MongoClient(env.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 });
   try {
     await mongo.db(dbName).dropDatabase();
   } finally {
     await mongo.close();
   }
 
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
     let cursor = '0';

@@ -13,7 +13,9 @@ export function renderCard(card, options = {}) {
   const context = { people: options.people ?? [] };
   const body = renderElements(card?.body?.elements ?? card?.elements ?? [], context);
 
-  return `<div class="fs-card">${renderHeader(card?.header)}<div class="fs-body">${body}</div></div>`;
+  const header = renderHeader(card?.header);
+
+  return `<div class="fs-card">${header}<div class="fs-body">${body}</div></div>`;
 }
 
 function renderHeader(header) {
@@ -107,7 +109,8 @@ function renderColumns(element, context) {
     .map((column) => {
       const grow =
         column.width === 'weighted' ? `fs-column--grow-${Number(column.weight) || 1}` : '';
-      return `<div class="fs-column ${grow}">${renderElements(column.elements ?? [], context)}</div>`;
+      const inside = renderElements(column.elements ?? [], context);
+      return `<div class="fs-column ${grow}">${inside}</div>`;
     })
     .join('');
 
@@ -141,7 +144,9 @@ function renderButton(element) {
   const submit = element.form_action_type === 'submit' ? ' data-submit="true"' : '';
   const disabled = element.disabled ? ' disabled' : '';
 
-  return `<button type="button" class="fs-btn ${type}"${value}${name}${submit}${disabled}>${label}</button>`;
+  const attributes = `${value}${name}${submit}${disabled}`;
+
+  return `<button type="button" class="fs-btn ${type}"${attributes}>${label}</button>`;
 }
 
 function renderTable(element) {
@@ -154,5 +159,7 @@ function renderTable(element) {
     })
     .join('');
 
-  return `<div class="fs-table-wrap"><table class="fs-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  const table = `<table class="fs-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+
+  return `<div class="fs-table-wrap">${table}</div>`;
 }

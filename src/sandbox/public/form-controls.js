@@ -77,8 +77,10 @@ function renderSelect(element) {
 }
 
 /**
- * A person picker offers its options by name from the directory; without options (Feishu
- * would offer the chat's members) it offers everyone in the directory.
+ * A person picker offers its options by name from the directory.
+ *
+ * Limitation: a picker without options offers everyone in the directory, where Feishu offers
+ * the members of the chat holding the card (in a private chat, only the person and the bot).
  */
 function renderPerson(element, context) {
   const named = new Map(context.people.map((p) => [p.openId, p.name]));

@@ -22,8 +22,10 @@ export function renderPeople(people, chosen) {
 }
 
 function personButton(person, active) {
+  const state = active ? ' is-active' : '';
+
   return (
-    `<button type="button" class="person${active ? ' is-active' : ''}" data-open-id="${escapeHtml(person.openId)}">` +
+    `<button type="button" class="person${state}" data-open-id="${escapeHtml(person.openId)}">` +
     `<span class="person-name">${escapeHtml(person.name)}</span>` +
     `<span class="person-role">${escapeHtml(person.roleLabel)}</span></button>`
   );

@@ -103,7 +103,9 @@ describe('the switcher', () => {
       '水务 郑国华 水务 第一责任人',
       '水务 吴婷 水务 联络员',
     ]);
-    expect(body.nowText).toMatch(/^\d{4}-\d{2}-\d{2} 周. \d{2}:\d{2} · (工作日|休息日)$/);
+    expect(body.nowText).toMatch(
+      /^\d{4}-\d{2}-\d{2} 周. \d{2}:\d{2} · (工作日|工作日 · 非工作时间|休息日)$/,
+    );
   });
 
   it.each([

@@ -76,13 +76,21 @@ describe('clockTarget', () => {
   const calendar = createChineseCalendar({ holidays: [], workdays: [] });
   // Tuesday 2025-09-30 is the last working day before the National Day holiday.
   const now = at('2025-09-30 10:15');
+  const hours = { start: '09:00', end: '17:30' };
 
   it.each<[string, ClockMove, string]>([
     ['an hour', { step: 'hour' }, '2025-09-30 11:15'],
     ['a working day, over the National Day holiday', { step: 'workday' }, '2025-10-09 10:15'],
     ['a date and time', { to: '2025-10-10T09:00' }, '2025-10-10 09:00'],
   ])('moves %s forward', (_case, move, local) => {
-    expect(clockTarget(move, now, calendar)).toEqual({ at: at(local) });
+    expect(clockTarget(move, now, calendar, hours)).toEqual({ at: at(local) });
+  });
+
+  it.each([
+    ['before working hours', '2025-09-29 04:24', '2025-09-30 09:00'],
+    ['after working hours', '2025-09-29 20:00', '2025-09-30 09:00'],
+  ])('moves a working day from %s to the start of the next one', (_case, from, to) => {
+    expect(clockTarget({ step: 'workday' }, at(from), calendar, hours)).toEqual({ at: at(to) });
   });
 
   it.each<[string, ClockMove, string]>([
@@ -98,11 +106,14 @@ describe('clockTarget', () => {
       '「2025-10-10T24:00」不是有效的日期时间',
     ],
   ])('refuses %s', (_case, move, problem) => {
-    expect(clockTarget(move, now, calendar)).toEqual({ problem });
+    expect(clockTarget(move, now, calendar, hours)).toEqual({ problem });
   });
 
-  it('shows the time with its weekday and whether it is a working day', () => {
-    expect(clockText(now, calendar)).toBe('2025-09-30 周二 10:15 · 工作日');
-    expect(clockText(at('2025-10-01 09:00'), calendar)).toBe('2025-10-01 周三 09:00 · 休息日');
+  it.each([
+    ['2025-09-30 10:15', '2025-09-30 周二 10:15 · 工作日'],
+    ['2025-09-30 17:30', '2025-09-30 周二 17:30 · 工作日 · 非工作时间'],
+    ['2025-10-01 09:00', '2025-10-01 周三 09:00 · 休息日'],
+  ])('shows %s with its weekday and whether reminders go out then', (local, text) => {
+    expect(clockText(at(local), calendar, hours)).toBe(text);
   });
 });
