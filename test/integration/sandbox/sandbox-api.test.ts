@@ -130,6 +130,25 @@ describe('typing', () => {
   });
 });
 
+describe('a file the bot sends', () => {
+  it('has a link that downloads it', async () => {
+    const chat = await privateChat(wangMin);
+    await post('/say', { person: wangMin, chatId: chat, text: '导出' });
+
+    const file = await pollUntil(
+      async () => (await messagesIn(wangMin, chat)).find((v) => v.type === 'file'),
+      Boolean,
+      20_000,
+    );
+    const response = await fetch(new URL(file!.file!.url, sandbox.pageUrl));
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('.xlsx');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['an unknown person', () => get('/overview?person=ou_nobody'), 400, '通讯录中没有 ou_nobody'],

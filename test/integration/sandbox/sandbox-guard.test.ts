@@ -4,8 +4,10 @@
  * production, and a normally started bot has no /sandbox at all.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MongoClient } from 'mongodb';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logging/logger.js';
@@ -13,7 +15,7 @@ import { createSandboxRouter } from '../../../src/sandbox/sandbox.routes.js';
 import type { SandboxService } from '../../../src/sandbox/sandbox-service.js';
 import { startSandbox } from '../../../src/sandbox/start-sandbox.js';
 import { startTestBot, type TestBot } from '../../support/test-bot.js';
-import { projectRoot } from '../../support/test-env.js';
+import { projectRoot, testMongoUri, testRedisUrl, uniqueName } from '../../support/test-env.js';
 
 /** Runs scripts/dev.ts with only these settings; resolves with its exit code and output. */
 function runDev(env: Record<string, string>) {
@@ -57,6 +59,27 @@ describe('npm run dev', () => {
     });
 
     await expect(start).rejects.toThrow('NODE_ENV=production');
+  });
+
+  it('stops at a port in use before it empties any store', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const dbName = uniqueName('sandboxport');
+    const mongo = new MongoClient(testMongoUri);
+    await mongo.db(dbName).collection('marks').insertOne({ mark: 'kept' });
+
+    const start = startSandbox({
+      source: { MONGODB_URI: testMongoUri, REDIS_URL: testRedisUrl, PORT: String(port) },
+      logger: () => silentLogger(),
+      dbName,
+    });
+
+    await expect(start).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(await mongo.db(dbName).collection('marks').countDocuments()).toBe(1);
+    await mongo.db(dbName).dropDatabase();
+    await mongo.close();
+    await new Promise((resolve) => taken.close(resolve));
   });
 
   it('builds no sandbox routes for production', () => {
