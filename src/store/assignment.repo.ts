@@ -2,6 +2,7 @@ import type { Assignment } from '../domain/assignment.js';
 import { AssignmentModel, fromStored, toStored } from './assignment.model.js';
 import { AuditEventModel } from './audit-event.model.js';
 import { applyEvent, type AuditEvent } from './audit-event.repo.js';
+import { isDuplicateKey } from './mongo-errors.js';
 
 /**
  * Loads an assignment, first finishing any transition that was recorded but not yet written
@@ -30,5 +31,11 @@ export async function insertAssignments(assignments: Assignment[]): Promise<void
     .lean();
   const known = new Set(existing.map((doc) => String(doc._id)));
   const fresh = assignments.filter((a) => !known.has(a.id)).map(toStored);
-  if (fresh.length > 0) await AssignmentModel.insertMany(fresh, { ordered: false });
+  if (fresh.length === 0) return;
+  try {
+    await AssignmentModel.insertMany(fresh, { ordered: false });
+  } catch (error) {
+    // Another process finishing the same issue inserted some first: they are the same records.
+    if (!isDuplicateKey(error)) throw error;
+  }
 }

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createChineseCalendar } from '../../../src/domain/calendar.js';
 import { prepareIssue, type PreparedIssue } from '../../../src/domain/issue.js';
 import { AssignmentModel } from '../../../src/store/assignment.model.js';
+import { insertAssignments } from '../../../src/store/assignment.repo.js';
 import { AuditEventModel } from '../../../src/store/audit-event.model.js';
 import { IssueDraftModel } from '../../../src/store/issue-draft.model.js';
 import {
@@ -19,7 +20,7 @@ import { issueEventsOf, loadIssuedItem } from '../../../src/store/issued-item.re
 import { ItemModel } from '../../../src/store/item.model.js';
 import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
 import { isDuplicateKey } from '../../../src/store/mongo-errors.js';
-import { at, directory, people, policy } from '../../support/fixtures.js';
+import { at, buildAssignment, directory, people, policy } from '../../support/fixtures.js';
 import { useServices } from '../../support/services.js';
 
 useServices('issueonce');
@@ -103,6 +104,16 @@ describe('issueItem under a chosen item id', () => {
       ['2025-2', 'issue'],
     ]);
     expect(await loadIssuedItem('never', policy.noticeNumber.prefix)).toBeNull();
+  });
+});
+
+describe('insertAssignments', () => {
+  it('stores one copy when two processes finish the same issue at once', async () => {
+    const notices = [1, 2, 3].map((seq) => buildAssignment({ id: `2025-${seq}`, seq }));
+
+    await Promise.all([insertAssignments(notices), insertAssignments(notices)]);
+
+    expect(await AssignmentModel.countDocuments()).toBe(3);
   });
 });
 
