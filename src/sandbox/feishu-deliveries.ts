@@ -4,7 +4,7 @@
  * callbacks"), encrypted and signed with the sandbox's keys, posted to POST /feishu/events.
  */
 import { randomBytes } from 'node:crypto';
-import { encryptEvent, eventSignature } from '../feishu/event-crypto.js';
+import { signedRequest } from '../feishu/sign-delivery.js';
 import type { EventEnvelope } from '../feishu/verify-delivery.js';
 import type { SandboxCredentials } from './sandbox-env.js';
 
@@ -110,25 +110,12 @@ export async function postDelivery(
   delivery: EventEnvelope,
   now: Date,
 ): Promise<DeliveryAnswer> {
-  const withToken = {
-    ...delivery,
-    header: { ...delivery.header, token: credentials.verificationToken },
-  };
-  const body = JSON.stringify({
-    encrypt: encryptEvent(JSON.stringify(withToken), credentials.encryptKey),
+  const { headers, body } = signedRequest(delivery, {
+    encryptKey: credentials.encryptKey,
+    verificationToken: credentials.verificationToken,
+    now,
   });
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  const nonce = randomBytes(8).toString('hex');
-  const response = await fetch(eventsUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-lark-request-timestamp': timestamp,
-      'x-lark-request-nonce': nonce,
-      'x-lark-signature': eventSignature(timestamp, nonce, credentials.encryptKey, body),
-    },
-    body,
-  });
+  const response = await fetch(eventsUrl, { method: 'POST', headers, body });
   const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
 
   return { status: response.status, body: answer };

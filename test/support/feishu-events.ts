@@ -6,12 +6,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ActionValue } from '../../cards/card.js';
-import {
-  encryptEvent,
-  eventSignature,
-  legacyCardSignature,
-} from '../../src/feishu/event-crypto.js';
+import { legacyCardSignature } from '../../src/feishu/event-crypto.js';
+import type { SignedRequest } from '../../src/feishu/sign-delivery.js';
 import type { EventEnvelope } from '../../src/feishu/verify-delivery.js';
+
+export {
+  signedRequest,
+  type SignedRequest,
+  type SigningOptions,
+} from '../../src/feishu/sign-delivery.js';
 
 export type { EventEnvelope } from '../../src/feishu/verify-delivery.js';
 
@@ -166,56 +169,6 @@ export function buildBotAddedEvent(options: BotMembershipOptions): EventEnvelope
     },
     options,
   );
-}
-
-export interface SigningOptions {
-  encryptKey: string;
-  verificationToken: string;
-  /** Signature timestamp. Default: now. */
-  now?: Date;
-  /** Encrypt the body as `{"encrypt": …}`. Default true. */
-  encrypt?: boolean;
-}
-
-/** A delivery as Feishu posts it: body (encrypted unless told) and signature headers. */
-export interface SignedRequest {
-  headers: Record<string, string>;
-  body: string;
-}
-
-/**
- * Signs (and encrypts) an envelope exactly as Feishu does. `header.token` is set to the
- * verification token unless the envelope already has one (tests of a wrong token).
- */
-export function signedRequest(
-  delivery: EventEnvelope | Record<string, unknown>,
-  options: SigningOptions,
-): SignedRequest {
-  const withToken = withVerificationToken(delivery, options.verificationToken);
-  const plain = JSON.stringify(withToken);
-  const body =
-    options.encrypt === false
-      ? plain
-      : JSON.stringify({ encrypt: encryptEvent(plain, options.encryptKey) });
-  const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
-  const nonce = randomBytes(8).toString('hex');
-
-  return {
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-lark-request-timestamp': timestamp,
-      'x-lark-request-nonce': nonce,
-      'x-lark-signature': eventSignature(timestamp, nonce, options.encryptKey, body),
-    },
-    body,
-  };
-}
-
-function withVerificationToken(delivery: Record<string, unknown> | EventEnvelope, token: string) {
-  const header = (delivery as { header?: Record<string, unknown> }).header;
-  if (!header || header.token !== undefined) return delivery;
-
-  return { ...delivery, header: { ...header, token } };
 }
 
 /** The older card callback's body (消息卡片回传交互（旧）), for POST /feishu/card. */
