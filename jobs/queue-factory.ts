@@ -1,6 +1,7 @@
 import { Queue, Worker, type DefaultJobOptions, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../src/logging/logger.js';
+import { createRepeatFilter } from '../src/logging/repeat-filter.js';
 
 /** Options every job gets unless its queue says otherwise. */
 export const defaultJobOptions: DefaultJobOptions = {
@@ -39,6 +40,13 @@ export function createQueueFactory(
 ): QueueFactory {
   const queues = new Map<string, Queue>();
   const workers: Worker[] = [];
+  // One line per queue and message a minute: a Redis outage repeats the same error each retry.
+  const repeats = createRepeatFilter(60_000);
+  const reportError = (source: 'queue' | 'worker', name: string, error: Error): void => {
+    const repeated = repeats.admit(`${source}:${name}:${error.message}`, Date.now());
+    if (repeated === null) return;
+    logger.error({ err: error.message, queue: name, repeated }, source);
+  };
 
   return {
     prefix,
@@ -51,7 +59,7 @@ export function createQueueFactory(
         prefix,
         defaultJobOptions: { ...defaultJobOptions, ...jobOptions },
       });
-      queue.on('error', (error) => logger.error({ err: error.message, queue: name }, 'queue'));
+      queue.on('error', (error) => reportError('queue', name, error));
       queues.set(name, queue as Queue);
 
       return queue;
@@ -62,7 +70,7 @@ export function createQueueFactory(
       options?: Omit<WorkerOptions, 'connection' | 'prefix'>,
     ): Worker<Data> {
       const worker = new Worker<Data>(name, processor, { ...options, connection, prefix });
-      worker.on('error', (error) => logger.error({ err: error.message, queue: name }, 'worker'));
+      worker.on('error', (error) => reportError('worker', name, error));
       worker.on('failed', (job, error) =>
         logger.warn(
           { queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
