@@ -17,7 +17,9 @@ export function assignmentIdOf(year: number, seq: number): string {
 export function parseNoticeNumber(text: string): { year: number; seq: number } | null {
   const cleaned = text.trim().replace(/\s+/g, '');
   const bare = /^(\d{4})-(\d{1,5})$/.exec(cleaned);
-  const bracketed = /^[^\d〔[［【(（]*[〔[［【(（](\d{4})[〕\]］】)）](\d{1,5})号?$/.exec(cleaned);
+  const bracketed = /^[^\d〔[［【(（]*[〔[［【(（](\d{4})[〕\]］】)）]第?(\d{1,5})号?$/.exec(
+    cleaned,
+  );
   const match = bare ?? bracketed;
   if (!match) return null;
 

@@ -26,7 +26,9 @@ export interface Period {
 const quarterNames = ['一', '二', '三', '四'];
 const chineseDigits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
-const yearShape = /^(\d{4})年?$/;
+const yearShape = /^(\d{4})\s*(?:年度?)?$/;
+/** 6月 or 12月: a month of the current year. */
+const bareMonthShape = /^(\d{1,2})\s*月(?:份)?$/;
 const quarterShape = /^(\d{4})\s*(?:年|-)?\s*(?:[Qq]\s*([1-4])|第?([1-4一二三四])\s*季度?)$/;
 const monthShape = /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?$/;
 const rangeShape =
@@ -34,7 +36,7 @@ const rangeShape =
 
 /** The help line shown when a period cannot be read. */
 export const periodHelp =
-  '统计期间可写：2025（年）、2025-Q2（季度）、2025-05（月）或 2025-05-01~2025-06-30';
+  '统计期间可写：2025（年）、2025-Q2（季度）、2025-05 或 5月（月）、本月，或 2025-05-01~2025-06-30';
 
 /**
  * Reads the period typed after 统计 or 导出. Empty means the current year (Shanghai).
@@ -42,7 +44,17 @@ export const periodHelp =
  */
 export function parsePeriod(text: string | undefined, now: Date): Period | Refusal {
   const typed = (text ?? '').trim();
-  if (!typed) return yearPeriod(Number(dayOf(now).slice(0, 4)));
+  const today = dayOf(now);
+  const thisYear = Number(today.slice(0, 4));
+  if (!typed || /^(本年|今年|本年度)$/.test(typed)) return yearPeriod(thisYear);
+  if (/^(去年|上年|上年度)$/.test(typed)) return yearPeriod(thisYear - 1);
+  if (typed === '本月') return monthPeriod(thisYear, Number(today.slice(5, 7)));
+  if (typed === '上月') {
+    const month = Number(today.slice(5, 7));
+    return month === 1 ? monthPeriod(thisYear - 1, 12) : monthPeriod(thisYear, month - 1);
+  }
+  const bareMonth = bareMonthShape.exec(typed);
+  if (bareMonth) return readMonth(thisYear, Number(bareMonth[1]));
 
   const year = yearShape.exec(typed);
   if (year) return checkedYear(Number(year[1])) ?? yearPeriod(Number(year[1]));

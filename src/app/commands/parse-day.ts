@@ -3,7 +3,7 @@ import { dayOf, zone } from '../../domain/dates.js';
 
 /**
  * Reads a date as people type it: 2025-06-10, 2025/6/10, 2025.6.10, 2025年6月10日, 6月10日 or
- * 6/10 (this year, or next year if that day has passed). Returns 'YYYY-MM-DD', or an error
+ * 6/10 (this year, or next year if that day is more than half a year past). Returns 'YYYY-MM-DD', or an error
  * message when the text is a date that does not exist (2025-02-30) or not a date at all.
  */
 export function parseTypedDay(text: string, now: Date): { day: string } | { error: string } {
@@ -20,8 +20,11 @@ export function parseTypedDay(text: string, now: Date): { day: string } | { erro
   const date = DateTime.fromObject({ year, month, day }, { zone });
   if (!date.isValid) return { error: `${year}年${month}月${day}日 不存在，请检查日期` };
 
+  // 1月5日 typed in December means next January; 6月1日 typed on 6月3日 is a day just past,
+  // kept in this year so that the caller can say it has passed.
   const iso = date.toISODate() as string;
-  if (!full && iso < today) {
+  const halfYearAgo = DateTime.fromISO(today, { zone }).minus({ months: 6 }).toISODate() as string;
+  if (!full && iso < halfYearAgo) {
     return { day: date.plus({ years: 1 }).toISODate() as string };
   }
 

@@ -1,5 +1,5 @@
 import type { Command, CommandError } from './command.js';
-import { splitList } from './normalize.js';
+import { splitList, withoutFinalStop } from './normalize.js';
 import { parseTypedDay } from './parse-day.js';
 import { fieldWords, levelWords } from './vocabulary.js';
 
@@ -20,11 +20,15 @@ export function parseIssueLine(rest: string, now: Date): IssueLine | CommandErro
   if (!title) return fail('请写上事项标题');
 
   const fields = new Map<Field, string>();
-  markers.forEach((marker, index) => {
+  for (const [index, marker] of markers.entries()) {
+    const field = fieldWords[marker[1] as string] as Field;
+    // A field written twice would silently drop the first (企业:城投 … 企业:文旅): ask instead.
+    if (fields.has(field)) return fail(`「${marker[1]}:」写了两次，请合并为一处`);
     const start = (marker.index ?? 0) + marker[0].length;
     const end = markers[index + 1]?.index ?? rest.length;
-    fields.set(fieldWords[marker[1] as string] as Field, rest.slice(start, end).trim());
-  });
+    const value = rest.slice(start, end).trim();
+    fields.set(field, field === 'content' ? value : withoutFinalStop(value));
+  }
 
   const enterprises = splitList(fields.get('enterprises') ?? '');
   if (enterprises.length === 0) return fail('请写上承办企业，如 企业:城投,文旅');

@@ -1,7 +1,7 @@
 import { parseNoticeNumber } from '../../domain/notice-number.js';
 import type { Command, CommandError, CommandName } from './command.js';
 import { exampleOf } from './examples.js';
-import { normalizeCommandText, splitList } from './normalize.js';
+import { normalizeCommandText, splitList, withoutFinalStop } from './normalize.js';
 import { parseTypedDay } from './parse-day.js';
 import { parseIssueLine } from './parse-issue-line.js';
 import { closestCommand } from './suggest.js';
@@ -10,8 +10,20 @@ import { commandWords, filterWords } from './vocabulary.js';
 /** Longest words first, so 新建督办 and 我的督办 win over 督办. */
 const wordsByLength = [...commandWords].sort((a, b) => b[0].length - a[0].length);
 
-/** A notice number at the start of the text: 珠国资督〔2025〕12号, [2025]12, 2025-12. */
-const numberPattern = /^(\S*?[〔[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号?|\d{4}-\d+)(?:\s+|$)/;
+/**
+ * A notice number at the start of the text: 珠国资督〔2025〕12号, 珠国资督 〔2025〕第12号, [2025]12,
+ * 2025-12; then a space, a comma or a colon before whatever follows.
+ */
+const numberPattern =
+  /^((?:\S*?\s?)[〔[(（]\s*\d{4}\s*[〕\])）]\s*第?\s*\d+\s*号?|\d{4}-\d+)(?:[\s,:]+|$)/;
+
+/** A date at the start of 延期's tail, spaces allowed inside: 2025 年 6 月 20 日, 6/20. */
+const leadingDay =
+  /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?)(?:[\s,:]+|$)/;
+
+/** 优质 or 高质量, but not 不优质, 非高质量 or 未按时高质量. */
+const highQualityWord = /(优质|高质量)/;
+const deniedQuality = /[不非未没无]\s*(按时)?\s*(高质量|优质)/;
 
 /**
  * Reads a chat message as a command. Forgiving of how people type (full- and half-width
@@ -23,19 +35,35 @@ export function parseCommand(text: string, now: Date): Command | CommandError {
   if (!normalized) return { name: 'help' };
 
   const found = wordsByLength.find(([word]) => startsWithWord(normalized, word));
-  if (!found) {
-    // A bare notice number means "show me that one".
-    return parseNoticeNumber(normalized)
-      ? { name: 'view', number: normalized }
-      : unknown(normalized);
-  }
+  if (!found) return bareNumber(normalized) ?? unknown(normalized);
   const [word, name] = found;
   const rest = normalized
     .slice(word.length)
     .replace(/^[:\s]+/, '')
     .trim();
 
-  return parseArguments(name, rest, now);
+  // 督办列表, 督办 帮助: the 督办 is a habit, the command follows. 新建督办 with fields is the line.
+  if (name === 'issueLine' && !rest.includes(':')) {
+    const inner = wordsByLength.find(([w, n]) => n !== 'issueLine' && startsWithWord(rest, w));
+    if (inner) return parseCommand(rest, now);
+  }
+  if (name === 'newForm' && rest.includes(':')) return parseIssueLine(rest, now);
+
+  return parseArguments(name, name === 'issueLine' ? rest : withoutFinalStop(rest), now);
+}
+
+/**
+ * A number typed alone means "show me that one". Only the number: a word before it
+ * (撤回 珠国资督〔2025〕12号) is a command not understood, answered with the closest one.
+ */
+function bareNumber(text: string): Command | null {
+  // Spaces inside the number go; one after the prefix only when it is a prefix (珠国资督 〔…).
+  const compact = withoutFinalStop(text)
+    .replace(/督\s+(?=[〔[(（])/, '督')
+    .replace(/([〔[(（〕\])）])\s+|\s+(?=[〕\])）])/g, '$1');
+  if (/\s/.test(compact) || !parseNoticeNumber(compact)) return null;
+
+  return { name: 'view', number: compact };
 }
 
 function startsWithWord(text: string, word: string): boolean {
@@ -64,7 +92,7 @@ function parseArguments(name: CommandName, rest: string, now: Date): Command | C
       return withNumber(name, rest, (tail) => reasonFor(name, tail));
     case 'complete':
       return withNumber(name, rest, (tail) => ({
-        highQuality: /优质|高质量|按时高质量/.test(tail),
+        highQuality: highQualityWord.test(tail) && !deniedQuality.test(tail),
       }));
     case 'statistics':
     case 'export':
@@ -79,7 +107,7 @@ function parseArguments(name: CommandName, rest: string, now: Date): Command | C
 function parseList(rest: string): Command | CommandError {
   const words = splitList(rest);
   const filterWord = words.find((w) => filterWords[w.toLowerCase()] ?? filterWords[w]);
-  const pageWord = words.find((w) => /^\d+$/.test(w));
+  const pageWord = words.find((w) => /^第?\d+页?$/.test(w));
   const unknownWord = words.find((w) => w !== filterWord && w !== pageWord);
   if (unknownWord) {
     return error(`不认识「${unknownWord}」，可用：列表 待签收 / 办理中 / 逾期 / 已办结`, 'list');
@@ -88,7 +116,9 @@ function parseList(rest: string): Command | CommandError {
     ? (filterWords[filterWord] ?? filterWords[filterWord.toLowerCase()])
     : undefined;
 
-  return { name: 'list', filter, page: pageWord ? Math.max(1, Number(pageWord)) : 1 };
+  const page = pageWord ? Math.max(1, Number(pageWord.replace(/\D/g, ''))) : 1;
+
+  return { name: 'list', filter, page };
 }
 
 type Tail<N extends CommandName> = Omit<Extract<Command, { name: N }>, 'name' | 'number'>;
@@ -109,21 +139,22 @@ function withNumber<N extends CommandName>(
   return { name, number: match[1], ...tail } as Command;
 }
 
-function parseNudge(tail: string): Tail<'nudge'> {
-  const urgent = /^(加急|urgent)(\s|$)/i.test(tail);
-  const message = urgent ? tail.replace(/^(加急|urgent)\s*/i, '') : tail;
+/** 催办's tail: an optional 加急 (however it is followed: 加急！ 加急,请… 加急请…), then the words. */
+export function parseNudge(tail: string): Tail<'nudge'> {
+  const urgentWord = /^(?:加急|urgent\b)[\s,:!！。]*/i.exec(tail);
+  const message = urgentWord ? tail.slice(urgentWord[0].length) : tail;
 
-  return { urgent, message };
+  return { urgent: urgentWord !== null, message: message.trim() };
 }
 
 function parseExtend(tail: string, now: Date): Tail<'extend'> | CommandError {
-  const [dayText = '', ...reason] = tail.split(' ');
-  if (!dayText)
+  const match = leadingDay.exec(tail) ?? /^(\S+?)(?:[\s,:]+|$)/.exec(tail);
+  if (!match?.[1])
     return error('请写上延期后的日期，如：延期 珠国资督〔2025〕12号 2025-06-20 原因', 'extend');
-  const parsed = parseTypedDayOrError(dayText, now);
+  const parsed = parseTypedDayOrError(match[1].replace(/\s+/g, ''), now);
   if ('message' in parsed) return parsed;
 
-  return { day: parsed.day, reason: reason.join(' ') };
+  return { day: parsed.day, reason: tail.slice(match[0].length).trim() };
 }
 
 function reasonFor(name: 'return' | 'withdraw' | 'refuse', tail: string) {
@@ -135,8 +166,10 @@ function reasonFor(name: 'return' | 'withdraw' | 'refuse', tail: string) {
 
 function parseScore(rest: string): Command | CommandError {
   if (!rest) return { name: 'score' };
-  const year = /^(\d{4})年?$/.exec(rest);
-  if (!year) return error('年份请写成 2025，如：积分 2025', 'score');
+  const year = /^(\d{4})(?:年度?)?$/.exec(rest.replace(/\s+/g, ''));
+  if (!year || Number(year[1]) < 2000 || Number(year[1]) > 2100) {
+    return error('年份请写成 2025，如：积分 2025', 'score');
+  }
 
   return { name: 'score', year: Number(year[1]) };
 }

@@ -65,12 +65,14 @@ export const levelWords: Record<string, Level> = {
 
 export const filterWords: Record<string, ListFilter> = {
   待签收: 'awaitingAck',
+  未签收: 'awaitingAck',
   办理中: 'inProgress',
   在办: 'inProgress',
   逾期: 'overdue',
   已逾期: 'overdue',
   已办结: 'completed',
   办结: 'completed',
+  已完成: 'completed',
   pending: 'awaitingAck',
   open: 'inProgress',
   overdue: 'overdue',

@@ -83,6 +83,25 @@ describe('催办', () => {
     ]);
   });
 
+  it('takes the enterprise written after the number, then 加急, out of the words', async () => {
+    const a = await issueNotice(bot);
+
+    const answers = await say(bot, people.supervisor, `催办 ${a.noticeNumber} 城投 加急！`);
+
+    expect(onlyText(answers)).toBe('已催办 城投（加急）');
+    const notes = (await timelineOf(a.id)).filter((e) => e.action === 'nudge');
+    expect(notes.map((e) => [e.outcome, e.reason])).toEqual([['urgent', undefined]]);
+  });
+
+  it('refuses a number with another enterprise after it, and nudges nobody', async () => {
+    const a = await issueNotice(bot);
+
+    const answers = await say(bot, people.supervisor, `催办 ${a.noticeNumber} 文旅`);
+
+    expect(onlyText(answers)).toBe(`${a.noticeNumber} 是城投的通知单，不是文旅的；请核对编号`);
+    expect((await timelineOf(a.id)).filter((e) => e.action === 'nudge')).toEqual([]);
+  });
+
   it.each([
     ['a liaison', people.liaison, '无权操作：此操作由督查室办理'],
     ['the discipline group', people.discipline, '纪检监察组仅可查阅，不能办理'],
@@ -230,7 +249,7 @@ describe('统计, 积分, 导出, 重新加载, 我的督办', () => {
 
     expect(cardText(cardIn(card))).toContain('统计期间：2025年5月');
     expect(onlyText(bad)).toBe(
-      '没有 13 月。统计期间可写：2025（年）、2025-Q2（季度）、2025-05（月）或 2025-05-01~2025-06-30',
+      '没有 13 月。统计期间可写：2025（年）、2025-Q2（季度）、2025-05 或 5月（月）、本月，或 2025-05-01~2025-06-30',
     );
   });
 

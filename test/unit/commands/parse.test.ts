@@ -49,6 +49,34 @@ describe('parseCommand', () => {
     ['积分 ２０２５年', { name: 'score', year: 2025 }],
     ['导出 2025', { name: 'export', period: '2025' }],
     ['重新加载', { name: 'reloadDirectory' }],
+    // As people type on phones: punctuation after the number or at the end, other brackets.
+    ['查看 珠国资督〔2025〕12号。', { name: 'view', number: '珠国资督〔2025〕12号' }],
+    ['珠国资督 〔2025〕第12号', { name: 'view', number: '珠国资督〔2025〕第12号' }],
+    ['珠国资督﹝2025﹞12号\u200b', { name: 'view', number: '珠国资督〔2025〕12号' }],
+    ['列表 逾期。', { name: 'list', filter: 'overdue', page: 1 }],
+    ['列表 未签收 第2页', { name: 'list', filter: 'awaitingAck', page: 2 }],
+    ['@刘洋 列表', { name: 'list', page: 1 }],
+    ['督办列表', { name: 'list', page: 1 }],
+    ['督办 帮助', { name: 'help' }],
+    ['退回 2025-12，缺少数据', { name: 'return', number: '2025-12', reason: '缺少数据' }],
+    ['退回 2025-12：缺少数据', { name: 'return', number: '2025-12', reason: '缺少数据' }],
+    [
+      '延期 2025-12 2025 年 6 月 20 日，需协调',
+      { name: 'extend', number: '2025-12', day: '2025-06-20', reason: '需协调' },
+    ],
+    ['催办 2025-12 加急！', { name: 'nudge', number: '2025-12', urgent: true, message: '' }],
+    [
+      '催办 2025-12 加急,请今天反馈',
+      { name: 'nudge', number: '2025-12', urgent: true, message: '请今天反馈' },
+    ],
+    ['催办 2025-12 城投', { name: 'nudge', number: '2025-12', urgent: false, message: '城投' }],
+    ['办结 2025-12 按时高质量', { name: 'complete', number: '2025-12', highQuality: true }],
+    ['办结 2025-12 不优质', { name: 'complete', number: '2025-12', highQuality: false }],
+    [
+      '办结 2025-12 质量一般，非高质量',
+      { name: 'complete', number: '2025-12', highQuality: false },
+    ],
+    ['积分 2025 年', { name: 'score', year: 2025 }],
   ])('reads 「%s」', (text, expected) => {
     expect(parse(text)).toEqual(expected);
   });
@@ -116,6 +144,10 @@ describe('parseCommand', () => {
     ['你好', '没有看懂「你好」', undefined],
     ['lst', '没有看懂「lst」', 'list'],
     ['帮我看看统计', '没有看懂「帮我看看统计」', 'statistics'],
+    ['撤回 珠国资督〔2025〕12号', '没有看懂「撤回 珠国资督〔2025〕12号」', 'withdraw'],
+    ['退办 2025-12', '没有看懂「退办 2025-12」', 'return'],
+    ['积分 1999', '年份请写成 2025，如：积分 2025', 'score'],
+    ['督办 标题 企业:城投 内容:请各 企业:文旅', '「企业:」写了两次，请合并为一处', 'issueLine'],
   ])('answers 「%s」 with what is wrong and the closest command', (text, message, suggestion) => {
     const result = parse(text);
 
@@ -132,7 +164,10 @@ describe('parseTypedDay', () => {
     ['2025年6月10日', '2025-06-10'],
     ['6月10日', '2025-06-10'],
     ['6/10', '2025-06-10'],
-    ['5月20日', '2026-05-20'],
+    // A day just past stays in this year, so the caller can say it has passed; one more
+    // than half a year past means next year (1月5日 typed in December).
+    ['5月20日', '2025-05-20'],
+    ['11月20日', '2025-11-20'],
     ['2024-02-29', '2024-02-29'],
   ])('reads %s as %s', (text, day) => {
     expect(parseTypedDay(text, now)).toEqual({ day });
@@ -140,5 +175,9 @@ describe('parseTypedDay', () => {
 
   it.each(['2025-02-29', '2月30日', '13/1', 'tomorrow'])('refuses %s', (text) => {
     expect(parseTypedDay(text, now)).toHaveProperty('error');
+  });
+
+  it('reads 1月5日 typed in December as next January', () => {
+    expect(parseTypedDay('1月5日', at('2025-12-20 10:00'))).toEqual({ day: '2026-01-05' });
   });
 });
