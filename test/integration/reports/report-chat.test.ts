@@ -91,8 +91,15 @@ describe('统计', () => {
     expect(!reply.ok && reply.message).toContain(message);
   });
 
-  it('answers a period it cannot read with examples', async () => {
+  it('reads 去年 as the whole of the previous year', async () => {
     const reply = await statisticsReply(bot.context, people.supervisor.openId, '去年');
+    if (!reply.ok) throw new Error(reply.message);
+
+    expect(reply.card.header?.subtitle?.content).toBe('统计期间：2024年');
+  });
+
+  it('answers a period it cannot read with examples', async () => {
+    const reply = await statisticsReply(bot.context, people.supervisor.openId, '前些日子');
 
     expect(reply).toMatchObject({ ok: false, code: 'invalidInput' });
     expect(!reply.ok && reply.message).toContain('2025-Q2（季度）');
