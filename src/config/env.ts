@@ -2,6 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from './config-error.js';
 
+/** One answer for every way a port can be wrong: a word, a fraction, out of range. */
+const portProblem = 'must be a port number from 0 to 65535';
+
 const appId = z
   .string()
   .regex(/^cli_[0-9a-f]{16}$/, 'must look like cli_ followed by 16 hex digits (Feishu app id)');
@@ -43,7 +46,12 @@ export const envSchema = z.object({
   /** Redis connection string for BullMQ and the event deduplication keys. */
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must start with redis:// or rediss://'),
   /** HTTP port of the web role (0: any free port). Default 3000. */
-  PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: portProblem })
+    .int(portProblem)
+    .min(0, portProblem)
+    .max(65535, portProblem)
+    .default(3000),
   /** Public URL of this service (links in cards: printable notices, reports). No trailing slash. */
   PUBLIC_BASE_URL: baseUrl.optional(),
   /** YAML file of enterprises, people, roles and chats. */
