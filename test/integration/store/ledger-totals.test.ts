@@ -37,7 +37,7 @@ async function act(
 ) {
   const result = await performAction(
     { assignmentId: id, action, actor, input: input as never, channel: 'card' },
-    { now, policy },
+    { now, policy, calendar },
   );
   if (!result.ok) throw new Error(`${action}: ${result.refusal.message}`);
 }

@@ -53,7 +53,7 @@ const act = (
 ) =>
   performAction(
     { assignmentId, action, actor, input: input as never, channel: 'card', cardVersion },
-    { now, policy },
+    { now, policy, calendar },
   );
 
 beforeEach(async () => {
@@ -211,7 +211,7 @@ describe('performAction on the real store', () => {
       current,
       people.liaison,
       {},
-      { now: at('2025-05-21 10:40'), policy },
+      { now: at('2025-05-21 10:40'), policy, calendar },
     );
     if (!outcome.ok) throw new Error(outcome.message);
     await claimTransition(
@@ -242,6 +242,39 @@ describe('performAction on the real store', () => {
       ['noticeReceived', -500],
       ['reversal', 500],
     ]);
+  });
+
+  it('stores a pending extension request as lapsed when the matter is withdrawn', async () => {
+    await issue();
+    await act('2025-1', 'requestExtension', people.liaison, {
+      day: '2025-06-10',
+      reason: '需协调',
+    });
+    await act(
+      '2025-1',
+      'withdraw',
+      people.supervisor,
+      { reason: '重复交办' },
+      at('2025-05-22 09:00'),
+    );
+
+    expect((await loadAssignment('2025-1'))?.extensions).toMatchObject([
+      { seq: 1, status: 'lapsed', lapsedAt: at('2025-05-22 09:00') },
+    ]);
+  });
+
+  it('stores an extension set by the decider, with the rest day chosen', async () => {
+    await issue();
+    const input = { day: '2025-06-14', reason: '区领导同意延后' };
+    const result = await act('2025-1', 'grantExtension', people.supervisor, input);
+
+    expect(result.ok).toBe(true);
+    expect(await loadAssignment('2025-1')).toMatchObject({
+      deadlineDay: '2025-06-16',
+      extensions: [
+        { status: 'approved', direct: true, decidedDay: '2025-06-16', chosenDay: '2025-06-14' },
+      ],
+    });
   });
 
   it('rejects every change to an archived assignment', async () => {
