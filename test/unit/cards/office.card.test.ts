@@ -187,6 +187,28 @@ describe('the extension decision card', () => {
       '不批准：时间充足（王督查 05-22 10:00）',
     ],
     ['pending on a withdrawn matter', request, 'withdrawn', [], '已撤销'],
+    [
+      'lapsed',
+      { ...request, status: 'lapsed', lapsedAt: at('2025-05-23 09:00') },
+      'withdrawn',
+      [],
+      '未审批，申请已失效（已撤销',
+    ],
+    [
+      'granted on a rest day',
+      {
+        ...request,
+        requestedDay: '2025-06-14',
+        status: 'approved',
+        decidedDay: '2025-06-16',
+        chosenDay: '2025-06-14',
+        decidedAt: at('2025-05-22 10:00'),
+        decidedBy: supervisor,
+      },
+      'acknowledged',
+      [],
+      '已批准延至 2025-06-16（6月14日为休息日，时限顺延至6月16日）（王督查 05-22 10:00）',
+    ],
   ] as Array<[string, Extension, Assignment['state'], string[], string]>)(
     'shows a %s request',
     (_case, extension, state, buttons, line) => {
@@ -262,6 +284,7 @@ describe('the list, the detail and help', () => {
     ['signOff', 'rejected', '第一责任人退回修改'],
     ['nudge', 'urgent', '催办（加急）'],
     ['nudge', undefined, '催办'],
+    ['grantExtension', undefined, '延长时限'],
     ['somethingNew', undefined, 'somethingNew'],
   ])('names %s (%s) 「%s」 on the timeline', (action, outcome, label) => {
     expect(actionLabel(action, outcome)).toBe(label);
@@ -275,6 +298,7 @@ describe('what the enterprise is told of a decision', () => {
     ['review', 'perfunctory', 'perfunctory', '认定敷衍 · 退回重办'],
     ['decideExtension', 'approved', 'extensionApproved', '延期申请已批准'],
     ['decideExtension', 'rejected', 'extensionRejected', '延期申请未获批准'],
+    ['grantExtension', undefined, 'extensionGranted', '督办时限已延长'],
     ['withdraw', undefined, 'withdrawn', '督办已撤销'],
     ['recordRefusal', undefined, 'refused', '认定拒不办理'],
   ])('tells of %s %s as 「%s」', (action, outcome, kind, title) => {
