@@ -247,7 +247,12 @@ describe('computeDeadline', () => {
   });
 
   describe('in a year the package does not cover (2027)', () => {
-    const with2027 = createChineseCalendar({ holidays: ['2027-01-01'], workdays: [] });
+    const with2027 = createChineseCalendar({
+      holidays: ['2027-01-01'],
+      workdays: [],
+      coveredYears: [2027],
+    });
+    const newYearOnly = createChineseCalendar({ holidays: ['2027-01-01'], workdays: [] });
 
     it.each<[string, Counting, string, boolean]>([
       ['2026-12-18', 'working', '2026-12-25', false],
@@ -278,6 +283,13 @@ describe('computeDeadline', () => {
         expect(result.fallback).toBe(false);
       },
     );
+
+    it('still says so when an override names a date of the year but the year is not listed', () => {
+      const request = { issuedAt: tenOClockOn('2026-12-30'), level: 'routine' as const };
+      const result = computeDeadline(request, defaultPolicy, newYearOnly);
+
+      expect(result).toMatchObject({ day: '2027-01-07', fallback: true });
+    });
   });
 });
 
