@@ -90,7 +90,9 @@ describe('issuing', () => {
     });
   });
 
-  it('gives 100 concurrent issues the numbers 1..100, with no gap or repeat', async () => {
+  // In one process issues are queued in memory; numbering-processes.test.ts tests the database's
+  // guard, with the 100 issues spread over four processes.
+  it('gives 100 concurrent issues in one process the numbers 1..100, with no gap or repeat', async () => {
     const issued = await Promise.all(Array.from({ length: 100 }, () => issue()));
     const numbers = issued.map((i) => i.assignments[0]?.seq ?? 0).sort((a, b) => a - b);
 
