@@ -7,6 +7,7 @@ import { helpCard } from '../../../cards/help.card.js';
 import { issueConfirmationCard, issuedLine } from '../../../cards/issue-confirmation.card.js';
 import { issueFormCard } from '../../../cards/issue-form.card.js';
 import { issuePreviewCard } from '../../../cards/issue-preview.card.js';
+import { extensionLine } from '../../../cards/notice-lines.js';
 import { reviewCard } from '../../../cards/review.card.js';
 import { actionLabel } from '../../../cards/timeline-labels.js';
 import type { Assignment, Extension } from '../../../src/domain/assignment.js';
@@ -319,5 +320,32 @@ describe('what the enterprise is told of a decision', () => {
   it("tells of nothing for the enterprise's own actions", () => {
     expect(outcomeOf({ action: 'acknowledge' })).toBeNull();
     expect(outcomeOf({ action: 'signOff', outcome: 'approved' })).toBeNull();
+  });
+});
+
+describe('the extension line of a notice', () => {
+  const base = {
+    seq: 1,
+    requestedDay: '2025-06-10',
+    reason: '需协调',
+    progress: '',
+    requestedAt: at('2025-05-22 09:00'),
+    requestedBy: { openId: people.liaison.openId, name: '城投联络员' },
+    previousDay: '2025-05-28',
+  };
+
+  it.each<[string, Extension, string]>([
+    [
+      'set by the 督查室 without a request',
+      { ...base, status: 'approved', direct: true, decidedDay: '2025-06-10' },
+      '督查室延至 2025-06-10（原时限 2025-05-28）',
+    ],
+    [
+      'left undecided when the matter closed',
+      { ...base, status: 'lapsed', lapsedAt: at('2025-05-23 09:00') },
+      '申请延至 2025-06-10 未经审批，督办已结束',
+    ],
+  ])('says so for an extension %s', (_case, extension, line) => {
+    expect(extensionLine({ ...inState.withdrawn(), extensions: [extension] })).toBe(line);
   });
 });
