@@ -28,7 +28,7 @@ export interface CalendarOverrides {
 }
 
 export interface CalendarOptions {
-  /** Told once per year, the first time a day of it is counted Monday–Friday for want of a schedule. */
+  /** Told once per year, when a day of it is first counted Monday–Friday for want of a schedule. */
   onFallback?: (year: number) => void;
 }
 
