@@ -4,7 +4,7 @@
  * recorded. With the buttons the matter's state now offers the person.
  */
 import type { Assignment } from '../src/domain/assignment.js';
-import { fullMoment, shortMoment } from '../src/domain/format.js';
+import { fullMoment, movedDayNote, shortMoment } from '../src/domain/format.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card, CardElement, HeaderTemplate } from './card.js';
 import { buildCard, buttonRow, escapeText, fieldLines, hr, markdown } from './elements.js';
@@ -17,6 +17,7 @@ export type OutcomeKind =
   | 'perfunctory'
   | 'extensionApproved'
   | 'extensionRejected'
+  | 'extensionGranted'
   | 'withdrawn'
   | 'refused';
 
@@ -36,6 +37,7 @@ const headers: Record<OutcomeKind, [string, HeaderTemplate]> = {
   perfunctory: ['认定敷衍 · 退回重办', 'carmine'],
   extensionApproved: ['延期申请已批准', 'green'],
   extensionRejected: ['延期申请未获批准', 'orange'],
+  extensionGranted: ['督办时限已延长', 'green'],
   withdrawn: ['督办已撤销', 'grey'],
   refused: ['认定拒不办理', 'carmine'],
 };
@@ -71,7 +73,8 @@ function consequence({ assignment: a, kind, scoring }: DecisionOutcomeData): str
     case 'perfunctory':
       return `按规定加扣 ${points(scoring.perfunctory)} 分；请按意见修改后重新提交反馈。`;
     case 'extensionApproved':
-      return `时限延至 ${fullMoment(a.deadline)}。`;
+    case 'extensionGranted':
+      return `时限延至 ${fullMoment(a.deadline)}${movedNote(a)}。`;
     case 'extensionRejected':
       return `时限仍为 ${fullMoment(a.deadline)}，请抓紧办理。`;
     case 'withdrawn':
@@ -79,4 +82,12 @@ function consequence({ assignment: a, kind, scoring }: DecisionOutcomeData): str
     case 'refused':
       return `按规定扣 ${points(scoring.refusal)} 分。`;
   }
+}
+
+/** 「（6月14日为休息日，时限顺延至6月16日）」 when the day chosen for the extension was a rest day. */
+function movedNote(a: Assignment): string {
+  const chosen = a.extensions.at(-1)?.chosenDay;
+  const note = chosen ? movedDayNote({ day: a.deadlineDay, movedFrom: chosen }) : '';
+
+  return note ? `（${note}）` : '';
 }

@@ -1,10 +1,12 @@
 /**
  * 延期审批 (CARDS.md 「督查室 cards」): to the decider the policy names. Current deadline,
  * requested date, the cap, reason and progress; 批准 with a date that can be changed, 不批准
- * with a reason. Each copy is about one request (its seq): once decided, it says how and by whom.
+ * with a reason. Each copy is about one request (its seq): once decided, it says how and by whom;
+ * a request left undecided when the matter closed says it lapsed. A rest day asked for or granted
+ * says it moves to the next working day.
  */
 import type { Assignment, Extension } from '../src/domain/assignment.js';
-import { shortMoment } from '../src/domain/format.js';
+import { movedDayNote, shortMoment } from '../src/domain/format.js';
 import { isOpen } from '../src/domain/types.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card, CardElement } from './card.js';
@@ -28,6 +30,8 @@ export interface ExtensionDecisionData {
   seq: number;
   /** The latest day any deadline may have (`deadlineCap`). */
   capDay: string;
+  /** Why the day asked for would move, when it is a rest day (`movedDayNote`); else ''. */
+  requestedNote?: string;
   maxDaysFromIssue: number;
   /** Who decides, for the line under the buttons. */
   decider: 'supervisor' | 'leader';
@@ -57,7 +61,10 @@ function requestElements(data: ExtensionDecisionData, e: Extension): CardElement
       ['承办单位', a.enterpriseName],
       ['事项', escapeText(a.title)],
       ['当前时限', e.previousDay],
-      ['申请延至', e.requestedDay],
+      [
+        '申请延至',
+        data.requestedNote ? `${e.requestedDay}（${data.requestedNote}）` : e.requestedDay,
+      ],
       ['延期上限', `${data.capDay}（交办之日起 ${data.maxDaysFromIssue} 日）`],
       ['申请人', `${e.requestedBy.name} ${shortMoment(e.requestedAt)}`],
     ]),
@@ -72,10 +79,16 @@ function decisionElements(data: ExtensionDecisionData, e: Extension): CardElemen
   const { assignment: a } = data;
   if (e.status === 'pending' && isOpen(a.state)) return decisionForm(data, e);
   if (e.status === 'pending') return [fieldLines([['状态', stateLine(a)]])];
+  if (e.status === 'lapsed')
+    return [fieldLines([['审批', `未审批，申请已失效（${stateLine(a)}）`]])];
   const who =
     e.decidedBy && e.decidedAt ? `（${e.decidedBy.name} ${shortMoment(e.decidedAt)}）` : '';
   const reason = e.decisionReason ? `：${escapeText(e.decisionReason)}` : '';
-  const verdict = e.status === 'approved' ? `已批准延至 ${e.decidedDay}` : `不批准${reason}`;
+  const moved = e.chosenDay
+    ? `（${movedDayNote({ day: e.decidedDay ?? '', movedFrom: e.chosenDay })}）`
+    : '';
+  const verdict =
+    e.status === 'approved' ? `已批准延至 ${e.decidedDay}${moved}` : `不批准${reason}`;
 
   return [fieldLines([['审批', `${verdict}${who}`]])];
 }

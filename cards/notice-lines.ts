@@ -116,8 +116,10 @@ export function extensionLine(a: Assignment): string | null {
   const last = a.extensions.at(-1);
   if (!last) return null;
   if (last.status === 'approved') {
-    return `已批准延至 ${last.decidedDay}（原时限 ${last.previousDay}）`;
+    const how = last.direct ? '督查室延至' : '已批准延至';
+    return `${how} ${last.decidedDay}（原时限 ${last.previousDay}）`;
   }
+  if (last.status === 'lapsed') return `申请延至 ${last.requestedDay} 未经审批，督办已结束`;
   const reason = last.decisionReason ? `：${escapeText(last.decisionReason)}` : '';
 
   return `申请延至 ${last.requestedDay} 未获批准${reason}`;

@@ -27,6 +27,7 @@ const actionLabels: Record<string, string | Record<string, string>> = {
   withdraw: '撤销',
   requestExtension: '申请延期',
   decideExtension: { approved: '批准延期', rejected: '不批准延期' },
+  grantExtension: '延长时限',
   recordOverdue: '逾期',
   archive: '归档',
   nudge: { urgent: '催办（加急）', '': '催办' },

@@ -114,7 +114,7 @@ async function recordOverdue(
       input: {},
       channel: 'system',
     },
-    { now, policy: deps.policy },
+    { now, policy: deps.policy, calendar: deps.calendar },
   );
   if (!result.ok) {
     deps.logger.debug({ refusal: result.refusal.code }, 'overdue not recorded again');

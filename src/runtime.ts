@@ -7,13 +7,14 @@ import { createQueueFactory, type QueueFactory } from '../jobs/queue-factory.js'
 import { startWorkers } from '../jobs/workers.js';
 import { AssignmentEventBus } from './app/assignment-events.js';
 import { registerFeatures } from './app/features.js';
+import { workingCalendarFor } from './app/working-calendar.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppRole, Env } from './config/env.js';
 import { createApp } from './http/app.js';
 import { createHttpMetrics } from './http/metrics.js';
 import { loadDirectoryFile } from './config/directory-file.js';
 import { loadPolicyFile } from './config/policy-file.js';
-import { createChineseCalendar, type WorkingCalendar } from './domain/calendar.js';
+import type { WorkingCalendar } from './domain/calendar.js';
 import type { Policy } from './domain/policy.js';
 import { FeishuClient } from './feishu/client.js';
 import { startFeishuEdge, type FeishuEdge } from './feishu/edge.js';
@@ -109,7 +110,7 @@ export async function startRuntime(
     fastRedis,
     queues,
     policy,
-    calendar: createChineseCalendar(policy.calendar),
+    calendar: workingCalendarFor(policy, logger),
     directory,
     feishu: new FeishuClient({
       appId: env.FEISHU_APP_ID,

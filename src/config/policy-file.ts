@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isPublishedYear } from '../domain/calendar.js';
 import { defaultPolicy as d, type Policy } from '../domain/policy.js';
 import { levels } from '../domain/types.js';
 import {
@@ -82,12 +83,20 @@ const workingHours = z
     ctx.addIssue({ code: 'custom', path: ['end'], message });
   });
 
+/** Years, each once. */
+const years = z.array(wholeNumber(2000, 2100)).superRefine((list, ctx) => {
+  const twice = list.findIndex((year, i) => list.indexOf(year) !== i);
+  if (twice >= 0) ctx.addIssue({ code: 'custom', path: [twice], message: 'is listed twice' });
+});
+
 const calendar = z
   .strictObject({
     /** Extra holidays, YYYY-MM-DD. Default none. */
     holidays: z.array(isoDay).default(() => [...d.calendar.holidays]),
     /** Extra make-up working days (调休上班), YYYY-MM-DD. Default none. */
     workdays: z.array(isoDay).default(() => [...d.calendar.workdays]),
+    /** Years whose whole schedule the two lists above give. Default none. */
+    coveredYears: years.default(() => [...d.calendar.coveredYears]),
   })
   .prefault({})
   .superRefine((days, ctx) => {
@@ -95,6 +104,18 @@ const calendar = z
     if (both < 0) return;
     const message = `${days.workdays[both]} is also listed under calendar.holidays`;
     ctx.addIssue({ code: 'custom', path: ['workdays', both], message });
+  })
+  .superRefine((days, ctx) => {
+    // A year said to be covered with none of its holidays given is a schedule forgotten.
+    const bare = days.coveredYears.findIndex(
+      (year) => !isPublishedYear(year) && !days.holidays.some((day) => day.startsWith(`${year}-`)),
+    );
+    if (bare < 0) return;
+    const year = days.coveredYears[bare];
+    const message =
+      `${year} is listed as covered but calendar.holidays names no day of ${year}: ` +
+      'add its holidays and make-up working days first';
+    ctx.addIssue({ code: 'custom', path: ['coveredYears', bare], message });
   });
 
 const beforeDeadline = z

@@ -55,7 +55,11 @@ export interface Review {
   by: PersonRef;
 }
 
-/** 延期: requested by the enterprise, decided by the policy's decider. */
+/**
+ * 延期: requested by the enterprise, decided by the policy's decider; or set by the decider
+ * without a request (`direct`). A request still pending when the matter closes (办结, 撤销,
+ * 拒办) lapses: nobody may decide it any more.
+ */
 export interface Extension {
   /** 1, 2, … in order of request. */
   seq: number;
@@ -64,14 +68,20 @@ export interface Extension {
   progress: string;
   requestedAt: Date;
   requestedBy: PersonRef;
-  status: 'pending' | 'approved' | 'rejected';
-  /** The day granted, which the decider may change. */
+  status: 'pending' | 'approved' | 'rejected' | 'lapsed';
+  /** Set by the decider without a request (延期 <编号> <日期> <原因> typed by the 督查室). */
+  direct?: boolean;
+  /** The deadline granted: the day chosen, or the working day after it (see `chosenDay`). */
   decidedDay?: string;
+  /** The day the decider chose, when it was a rest day and `decidedDay` is the next working day. */
+  chosenDay?: string;
   decisionReason?: string;
   decidedAt?: Date;
   decidedBy?: PersonRef;
   /** The deadline before this extension, 'YYYY-MM-DD'. */
   previousDay: string;
+  /** When the matter closed with this request undecided. */
+  lapsedAt?: Date;
 }
 
 /**
@@ -128,4 +138,11 @@ export interface Assignment {
 /** The extension awaiting a decision, if any. */
 export function pendingExtension(assignment: Assignment): Extension | undefined {
   return assignment.extensions.find((extension) => extension.status === 'pending');
+}
+
+/** The extensions with a pending request marked lapsed at `at`: for a matter that closes. */
+export function lapsePending(extensions: Extension[], at: Date): Extension[] {
+  return extensions.map((e) =>
+    e.status === 'pending' ? { ...e, status: 'lapsed', lapsedAt: at } : e,
+  );
 }

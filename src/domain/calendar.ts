@@ -20,6 +20,16 @@ export interface CalendarOverrides {
   holidays: string[];
   /** Make-up working days (调休上班), usually a Saturday or Sunday. */
   workdays: string[];
+  /**
+   * Years whose whole schedule the overrides give (the package does not have it yet). Dates in
+   * a year not listed are applied, but the rest of that year still falls back to Monday–Friday.
+   */
+  coveredYears?: number[];
+}
+
+export interface CalendarOptions {
+  /** Told once per year, when a day of it is first counted Monday–Friday for want of a schedule. */
+  onFallback?: (year: number) => void;
 }
 
 interface PublishedSchedule {
@@ -39,19 +49,36 @@ const publishedYears = yearsOf([...publishedHolidays, ...publishedWorkdays]);
 /** How far to look for a working day before calling the calendar broken. */
 const maxSearchDays = 366;
 
+/** True when the `chinese-days` package has the schedule of `year`. */
+export function isPublishedYear(year: number): boolean {
+  return publishedYears.has(year);
+}
+
 /**
  * The official Chinese working calendar with `overrides` on top. A year is covered when the
- * package or the overrides name any date in it; an uncovered year falls back to Monday–Friday.
+ * package has it or `overrides.coveredYears` lists it; an uncovered year falls back to
+ * Monday–Friday (with its override dates applied), and `options.onFallback` is told once per year.
  * Throws RangeError when an override is not a real day or is listed as both kinds.
  */
-export function createChineseCalendar(overrides: CalendarOverrides): WorkingCalendar {
+export function createChineseCalendar(
+  overrides: CalendarOverrides,
+  options: CalendarOptions = {},
+): WorkingCalendar {
   const holidays = new Set(overrides.holidays.map(checkedDay));
   const workdays = new Set(overrides.workdays.map(checkedDay));
   const conflict = [...holidays].find((day) => workdays.has(day));
   if (conflict != null) throw new RangeError(`calendar override is both kinds: ${conflict}`);
 
-  const coveredYears = new Set([...publishedYears, ...yearsOf([...holidays, ...workdays])]);
+  // One override date is not a year's schedule: only a listed year counts as known.
+  const coveredYears = new Set([...publishedYears, ...(overrides.coveredYears ?? [])]);
   const covers = (year: number): boolean => coveredYears.has(year);
+  const reported = new Set<number>();
+  const fellBack = (day: string) => {
+    const year = Number(day.slice(0, 4));
+    if (covers(year) || reported.has(year)) return;
+    reported.add(year);
+    options.onFallback?.(year);
+  };
 
   return {
     isWorkingDay: (day) => {
@@ -60,7 +87,9 @@ export function createChineseCalendar(overrides: CalendarOverrides): WorkingCale
       if (publishedHolidays.has(day)) return false;
       if (publishedWorkdays.has(day)) return true;
 
-      return isoWeekday(day) <= 5;
+      const weekday = isoWeekday(day);
+      fellBack(day);
+      return weekday <= 5;
     },
     covers,
     uncoveredYears: (fromDay, toDay) => {

@@ -5,13 +5,20 @@
  * in calendar days whose last day is not a working day ends on the next working day. Days are
  * 'YYYY-MM-DD' in Asia/Shanghai; see docs/decisions.md ("Deadlines") for the choices made here.
  */
-import { addWorkingDays, workingDayOnOrAfter, type WorkingCalendar } from './calendar.js';
+import {
+  addWorkingDays,
+  subtractWorkingDays,
+  workingDayOnOrAfter,
+  type WorkingCalendar,
+} from './calendar.js';
 import { addDays, atTime, calendarDaysBetween, dayOf, parseDay } from './dates.js';
+import { movedDayNote } from './format.js';
 import type { Policy } from './policy.js';
 import type { Level } from './types.js';
 
 // Day stepping lives with the calendar; exported here too, as part of the deadline toolkit.
 export { addWorkingDays, subtractWorkingDays, workingDayOnOrAfter } from './calendar.js';
+export { movedDayNote } from './format.js';
 
 /** Level names as the policy writes them, for cards. */
 const levelNames: Record<Exclude<Level, 'fixed'>, string> = {
@@ -38,6 +45,8 @@ export interface ComputedDeadline {
   rule: string;
   /** True when a year from issue to deadline is worked Monday–Friday for want of a schedule. */
   fallback: boolean;
+  /** A fixed item's date, when it was not a working day and the deadline moved past it. */
+  movedFrom?: string;
 }
 
 export type DeadlineErrorCode = 'fixedDayMissing' | 'fixedDayInvalid' | 'fixedDayNotAfterIssue';
@@ -57,7 +66,8 @@ export class DeadlineError extends Error {
 /**
  * The deadline of an item issued at `issuedAt`. Working-day counting ends on the N-th working day
  * after the issue day; calendar-day counting on issue day + N, moved to the next working day.
- * A `fixed` item ends on `fixedDay` as given (other levels do not read it). Throws DeadlineError
+ * A `fixed` item ends on `fixedDay`, moved to the next working day when it is not one, as any
+ * day chosen (other levels do not read it). Throws DeadlineError
  * when a fixed item's `fixedDay` is missing, not a day or not after the issue day: check people's
  * input first with `validateDeadlineOverride`.
  */
@@ -71,7 +81,7 @@ export function computeDeadline(
 
   const found =
     level === 'fixed'
-      ? { day: checkedFixedDay(issueDay, fixedDay), rule: '按文件规定时限' }
+      ? fixedDeadline(checkedFixedDay(issueDay, fixedDay), calendar)
       : countedDeadline(issueDay, level, policy, calendar);
 
   return {
@@ -125,6 +135,49 @@ export function validateDeadlineOverride(
   if (parsed > cap) return refused(`时限不能晚于 ${cap}（交办之日起 ${maxDays} 日）`);
 
   return { ok: true };
+}
+
+/** A deadline day chosen by a person, as it stands. */
+export interface ChosenDeadlineDay {
+  /** The deadline day: the day chosen, or the next working day when that is not one. */
+  day: string;
+  /** The day chosen, when it was not a working day and the deadline moved past it. */
+  movedFrom?: string;
+}
+
+/**
+ * Where a day a person chose as a deadline (the 督查室's date, a fixed item's document date, an
+ * extension) lands: on the next working day when it is a weekend or holiday, as the Civil Code
+ * (art. 203) ends a period whose last day is a holiday; otherwise on the day itself.
+ */
+export function chosenDeadlineDay(day: string, calendar: WorkingCalendar): ChosenDeadlineDay {
+  const working = workingDayOnOrAfter(day, calendar);
+
+  return working === day ? { day } : { day: working, movedFrom: day };
+}
+
+export type PlacedDay = ({ ok: true } & ChosenDeadlineDay) | { ok: false; message: string };
+
+/**
+ * A chosen day already checked against `cap` as typed, placed on its working day: refused, with
+ * the reason and the last day allowed, when moving it off a rest day passes the cap.
+ */
+export function placeChosenDay(
+  day: string,
+  cap: string,
+  policy: Policy,
+  calendar: WorkingCalendar,
+): PlacedDay {
+  const chosen = chosenDeadlineDay(day, calendar);
+  if (chosen.day <= cap) return { ok: true, ...chosen };
+
+  const lastAllowed = calendar.isWorkingDay(cap) ? cap : subtractWorkingDays(cap, 1, calendar);
+  const maxDays = policy.deadlines.maxDaysFromIssue;
+  const message =
+    `${movedDayNote(chosen)}，超过最长时限 ${cap}（交办之日起 ${maxDays} 日）；` +
+    `请选择 ${lastAllowed} 或更早的日期`;
+
+  return { ok: false, message };
 }
 
 /**
@@ -204,6 +257,13 @@ function countedDeadline(
   const lastDay = workingDayOnOrAfter(addDays(issueDay, days), calendar);
 
   return { day: lastDay, rule: `${levelNames[level]} ${days} 日` };
+}
+
+function fixedDeadline(fixedDay: string, calendar: WorkingCalendar) {
+  const chosen = chosenDeadlineDay(fixedDay, calendar);
+  const rule = chosen.movedFrom ? `按文件规定时限；${movedDayNote(chosen)}` : '按文件规定时限';
+
+  return { ...chosen, rule };
 }
 
 function checkedFixedDay(issueDay: string, fixedDay: string | undefined): string {

@@ -16,3 +16,18 @@ export function fullMoment(at: Date): string {
 export function shanghaiYear(at: Date): number {
   return DateTime.fromJSDate(at, { zone }).year;
 }
+
+/** 「6月14日」: a day ('YYYY-MM-DD') as a sentence names it. */
+export function monthDay(day: string): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).toFormat('M月d日');
+}
+
+/**
+ * 「6月14日为休息日，时限顺延至6月16日」: why a deadline someone chose is the next working day
+ * (`chosenDeadlineDay`), or '' when it did not move.
+ */
+export function movedDayNote(chosen: { day: string; movedFrom?: string }): string {
+  if (!chosen.movedFrom) return '';
+
+  return `${monthDay(chosen.movedFrom)}为休息日，时限顺延至${monthDay(chosen.day)}`;
+}

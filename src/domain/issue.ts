@@ -1,7 +1,13 @@
 import type { Assignment } from './assignment.js';
 import type { WorkingCalendar } from './calendar.js';
 import { atTime, dayOf } from './dates.js';
-import { computeDeadline, validateDeadlineOverride } from './deadlines.js';
+import {
+  computeDeadline,
+  deadlineCap,
+  movedDayNote,
+  placeChosenDay,
+  validateDeadlineOverride,
+} from './deadlines.js';
 import { shanghaiYear } from './format.js';
 import { firstRefusal, readText } from './lifecycle/input.js';
 import { formatNoticeNumber, assignmentIdOf } from './notice-number.js';
@@ -129,11 +135,7 @@ function decideDeadline(
     const check = validateDeadlineOverride(now, level, day, policy);
     if (!check.ok) return invalidInput(check.message, 'deadlineDay');
   }
-  if (day && level !== 'fixed') {
-    const deadline = atTime(day, policy.deadlines.endOfDay);
-    const calendarFallback = calendar.uncoveredYears(dayOf(now), day).length > 0;
-    return { deadline, deadlineDay: day, rule: '督查室指定时限', calendarFallback };
-  }
+  if (day && level !== 'fixed') return chosenDeadline(day, context);
   const computed = computeDeadline({ issuedAt: now, level, fixedDay: day }, policy, calendar);
 
   return {
@@ -141,6 +143,22 @@ function decideDeadline(
     deadlineDay: computed.day,
     rule: computed.rule,
     calendarFallback: computed.fallback,
+  };
+}
+
+/** The 督查室's own date: on its working day (within the cap), the card saying so if moved. */
+function chosenDeadline(day: string, context: IssueContext): DecidedDeadline | Refusal {
+  const { now, policy, calendar } = context;
+  const cap = deadlineCap(now, 'routine', day, policy);
+  const placed = placeChosenDay(day, cap, policy, calendar);
+  if (!placed.ok) return invalidInput(placed.message, 'deadlineDay');
+
+  const note = movedDayNote(placed);
+  return {
+    deadline: atTime(placed.day, policy.deadlines.endOfDay),
+    deadlineDay: placed.day,
+    rule: note ? `督查室指定时限；${note}` : '督查室指定时限',
+    calendarFallback: calendar.uncoveredYears(dayOf(now), placed.day).length > 0,
   };
 }
 

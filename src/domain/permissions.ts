@@ -13,6 +13,7 @@ export type AssignmentAction =
   | 'signOff'
   | 'requestExtension'
   | 'decideExtension'
+  | 'recordOverdue'
   | 'review'
   | 'refuse'
   | 'withdraw'
@@ -58,6 +59,8 @@ export function authorize(
   const enterpriseRoles = enterpriseActions[action];
   if (enterpriseRoles) return authorizeEnterprise(actor, assignment, enterpriseRoles);
   if (action === 'decideExtension') return authorizeDecider(actor, assignment, policy);
+  // Overdue is a fact of the clock: the −0.2 is the system's to record, nobody's to decide.
+  if (action === 'recordOverdue') return notAllowed('逾期由系统按时限自动记录，不能手动记录');
   if (officeActions.includes(action)) {
     return isOfficeStaff(actor) ? allowed : notAllowed('无权操作：此操作由督查室办理');
   }
@@ -116,6 +119,13 @@ function authorizeEnterprise(
 }
 
 function authorizeDecider(actor: Actor, assignment: Assignment, policy: Policy): Permission {
+  // Nobody decides their own enterprise's request, whatever office role they also hold.
+  const held = roleIn(actor, assignment.enterpriseId);
+  if (held.length > 0) {
+    const role = held.includes('head') ? '第一责任人' : '联系人';
+    return notAllowed(`您是该企业的${role}，不能审批本企业的延期申请`);
+  }
+
   const decider = policy.extensions.deciders[assignment.level];
   if (actor.officeRoles.includes('leader')) return allowed;
   if (decider === 'supervisor' && actor.officeRoles.includes('supervisor')) return allowed;

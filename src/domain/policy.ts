@@ -24,7 +24,8 @@ export interface Policy {
     endOfDay: ClockTime;
   };
   workingHours: { start: ClockTime; end: ClockTime; allowOutsideHours: boolean };
-  calendar: { holidays: string[]; workdays: string[] };
+  /** Extra holidays and make-up days; `coveredYears`: years whose whole schedule they give. */
+  calendar: { holidays: string[]; workdays: string[]; coveredYears: number[] };
   reminders: {
     time: ClockTime;
     acknowledgement: { firstAfterWorkingHours: number; escalateAfterWorkingDays: number };
@@ -61,7 +62,7 @@ export const defaultPolicy: Policy = {
     endOfDay: '17:30',
   },
   workingHours: { start: '09:00', end: '17:30', allowOutsideHours: false },
-  calendar: { holidays: [], workdays: [] },
+  calendar: { holidays: [], workdays: [], coveredYears: [] },
   reminders: {
     time: '09:00',
     acknowledgement: { firstAfterWorkingHours: 2, escalateAfterWorkingDays: 1 },

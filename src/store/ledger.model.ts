@@ -23,5 +23,29 @@ ledgerEntrySchema.index({ year: 1, enterpriseId: 1, at: 1 });
 // An assignment's entries (the dossier, reversing on withdrawal).
 ledgerEntrySchema.index({ assignmentId: 1 });
 
+// Entries are only ever inserted: every update or delete through the model is refused, so a
+// mistaken caller cannot rewrite a score (tests empty the collection through the driver).
+const refuseChange = () => {
+  throw new Error('ledger entries are never changed: record a counter-entry with a reason');
+};
+ledgerEntrySchema.pre(
+  [
+    'updateOne',
+    'updateMany',
+    'findOneAndUpdate',
+    'replaceOne',
+    'findOneAndReplace',
+    'deleteOne',
+    'deleteMany',
+    'findOneAndDelete',
+  ],
+  { document: false, query: true },
+  refuseChange,
+);
+ledgerEntrySchema.pre('deleteOne', { document: true, query: false }, refuseChange);
+ledgerEntrySchema.pre('save', function refuseResave() {
+  if (!this.isNew) refuseChange();
+});
+
 /** `_id` is the entry's key, so recording an entry twice keeps one. */
 export const LedgerEntryModel = mongoose.model('LedgerEntry', ledgerEntrySchema);

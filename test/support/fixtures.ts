@@ -23,6 +23,20 @@ export const people = {
     [['wenlv', 'liaison']],
   ),
   owner: actor('ou_30000000000000000000000000000001', '城投工程部李工', []),
+  /** A supervisor who is also 城投's liaison (a small office: one person, two roles). */
+  supervisorLiaison: actor(
+    'ou_10000000000000000000000000000005',
+    '孙督查',
+    ['supervisor'],
+    [['chengtou', 'liaison']],
+  ),
+  /** A leader who is also 城投's head. */
+  leaderHead: actor(
+    'ou_10000000000000000000000000000006',
+    '周局长',
+    ['leader'],
+    [['chengtou', 'head']],
+  ),
   stranger: actor('ou_90000000000000000000000000000009', '路人', []),
   system: systemActor,
 };

@@ -48,7 +48,7 @@ export async function act<Name extends TransitionName>(
 ) {
   const result = await performAction(
     { assignmentId: id, action, actor, input, channel: 'card' },
-    { now, policy },
+    { now, policy, calendar },
   );
   if (!result.ok) throw new Error(`${action}: ${result.refusal.message}`);
 

@@ -78,6 +78,20 @@ export const inState = {
         },
       ],
     }),
+  /** Returned for rework at review (退回重办) by 王督查 at 05-27 11:00. */
+  returned: () => reviewedBack('return'),
+  /** Judged perfunctory at review (认定敷衍) by 王督查 at 05-27 11:00. */
+  judgedPerfunctory: () => reviewedBack('perfunctory'),
+  /** Returned by the head at sign-off (退回修改) at 05-27 09:00. */
+  rejectedAtSignOff: () =>
+    buildAssignment({
+      ...submitted,
+      state: 'in_progress',
+      version: 5,
+      signOffs: [
+        { decision: 'rejected', comment: '数据需核实', at: at('2025-05-27 09:00'), by: head },
+      ],
+    }),
   withdrawn: () =>
     buildAssignment({
       state: 'withdrawn',
@@ -99,3 +113,39 @@ export const inState = {
       archivedAt: at('2025-06-30 09:00'),
     }),
 };
+
+function reviewedBack(decision: 'return' | 'perfunctory'): Assignment {
+  return buildAssignment({
+    ...signedOff,
+    state: 'in_progress',
+    version: 6,
+    reviews: [
+      {
+        decision,
+        onTimeHighQuality: false,
+        reason: '缺少数据',
+        at: at('2025-05-27 11:00'),
+        by: supervisor,
+      },
+    ],
+  });
+}
+
+/** `assignment` with an extension request pending (by the liaison, to 2025-06-10). */
+export function withPendingExtension(assignment: Assignment): Assignment {
+  return {
+    ...assignment,
+    extensions: [
+      {
+        seq: 1,
+        requestedDay: '2025-06-10',
+        reason: '需协调规划部门',
+        progress: '',
+        requestedAt: at('2025-05-21 16:00'),
+        requestedBy: liaison,
+        status: 'pending',
+        previousDay: assignment.deadlineDay,
+      },
+    ],
+  };
+}

@@ -9,7 +9,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { loadDossier } from '../../store/dossier.repo.js';
 import { performAction, type ActionResult } from '../../store/perform-action.js';
 
-type ArchiveContext = Pick<RuntimeContext, 'policy' | 'clock' | 'events'>;
+type ArchiveContext = Pick<RuntimeContext, 'policy' | 'calendar' | 'clock' | 'events'>;
 
 export type ArchiveResult = ActionResult & { dossier?: Dossier | null };
 
@@ -26,7 +26,7 @@ export async function archiveAssignment(
   const now = context.clock.now();
   const result = await performAction(
     { assignmentId, action: 'archive', actor, input: {}, channel },
-    { now, policy: context.policy },
+    { now, policy: context.policy, calendar: context.calendar },
   );
   if (!result.ok) return result;
 

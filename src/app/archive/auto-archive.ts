@@ -11,7 +11,10 @@ import { archiveAssignment } from './archive-assignment.js';
 /** How many assignments one run archives at most; the next run takes the rest. */
 export const autoArchiveBatch = 500;
 
-type AutoArchiveContext = Pick<RuntimeContext, 'policy' | 'clock' | 'events' | 'logger'>;
+type AutoArchiveContext = Pick<
+  RuntimeContext,
+  'policy' | 'calendar' | 'clock' | 'events' | 'logger'
+>;
 
 /**
  * Archives what finished on or before the day `autoArchiveAfterDays` before today (Shanghai

@@ -86,7 +86,8 @@ export async function performAndAnswer<Name extends TransitionName>(
     input: spec.input,
     channel: 'card' as const,
   };
-  const context_ = { now: context.clock.now(), policy: context.policy };
+  const { policy, calendar } = context;
+  const context_ = { now: context.clock.now(), policy, calendar };
   const result = await performAction({ ...request, cardVersion: versionOf(click.value) }, context_);
   if (!result.ok) return refusalAnswer(context, click, actor, result, spec);
 

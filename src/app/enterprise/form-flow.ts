@@ -70,6 +70,7 @@ function formRefusal<Name extends TransitionName>(
   const outcome = transition(a, actor, spec.probe, {
     now: context.clock.now(),
     policy: context.policy,
+    calendar: context.calendar,
   });
   if (!outcome.ok && outcome.code !== 'invalidInput') return outcome;
   if (version !== undefined && version !== a.version) return refuse('wrongState', staleCard);

@@ -3,8 +3,10 @@
  * performAction with channel `command` (permissions, idempotence, audit), exactly as the cards
  * do, and answers in the chat with what was done.
  */
-import type { Assignment } from '../../domain/assignment.js';
-import { isOfficeStaff } from '../../domain/permissions.js';
+import { pendingExtension, type Assignment } from '../../domain/assignment.js';
+import { chosenDeadlineDay, movedDayNote } from '../../domain/deadlines.js';
+import { authorize, isOfficeStaff, roleIn } from '../../domain/permissions.js';
+import { grantedText } from './extension-decision.js';
 import type { Command } from '../commands/command.js';
 import { archiveAssignment } from '../archive/archive-assignment.js';
 import { assignmentByNumber, performCommand, type CommandRun } from './command-run.js';
@@ -63,27 +65,46 @@ export async function refuseCommand(run: CommandRun, command: Of<'refuse'>): Pro
 }
 
 /**
- * 延期 <编号> <日期> [原因]: asked by the enterprise, it is a request; typed by a leader or
- * supervisor, it grants the pending request with that date (the domain says who may decide).
+ * 延期 <编号> <日期> [原因], routed by what the person may do, not by the roles they hold: a
+ * pending request they may decide is granted with that date; someone of the enterprise (even one
+ * who is also a supervisor) or outside the office asks; a decider with nothing pending sets the
+ * deadline directly (reason required). The domain refuses whoever may not.
  */
 export async function extendCommand(run: CommandRun, command: Of<'extend'>): Promise<void> {
   const a = await assignmentByNumber(run, command.number);
   if (!a) return;
+  const { actor, context } = run;
 
-  if (!isOfficeStaff(run.actor) && run.actor.enterpriseRoles.length > 0) {
-    const input = { day: command.day, reason: command.reason, progress: '' };
-    const done = await performCommand(run, a, 'requestExtension', input);
-    const decider = run.context.policy.extensions.deciders[a.level];
-    const by = decider === 'leader' ? '局主要领导' : '督查室';
-    if (done)
-      await run.reply.text(
-        `已提交延期申请：${done.noticeNumber} 申请延至 ${command.day}，待${by}审批`,
-      );
-    return;
+  const mayDecide = authorize(actor, 'decideExtension', a, context.policy).ok;
+  if (pendingExtension(a) && mayDecide) return grantRequest(run, a, command);
+  if (roleIn(actor, a.enterpriseId).length > 0 || !isOfficeStaff(actor)) {
+    return requestByCommand(run, a, command);
   }
+
+  const input = { day: command.day, reason: command.reason };
+  const done = await performCommand(run, a, 'grantExtension', input);
+  if (done) {
+    const to = grantedText(done);
+    await run.reply.text(`已将 ${named(done)} 时限延至 ${to}，已告知承办单位`);
+  }
+}
+
+async function requestByCommand(run: CommandRun, a: Assignment, command: Of<'extend'>) {
+  const input = { day: command.day, reason: command.reason, progress: '' };
+  const done = await performCommand(run, a, 'requestExtension', input);
+  if (!done) return;
+
+  const decider = run.context.policy.extensions.deciders[a.level];
+  const by = decider === 'leader' ? '局主要领导' : '督查室';
+  const note = movedDayNote(chosenDeadlineDay(command.day, run.context.calendar));
+  const day = note ? `${command.day}（${note}）` : command.day;
+  await run.reply.text(`已提交延期申请：${done.noticeNumber} 申请延至 ${day}，待${by}审批`);
+}
+
+async function grantRequest(run: CommandRun, a: Assignment, command: Of<'extend'>) {
   const input = { approve: true, day: command.day, reason: command.reason };
   const done = await performCommand(run, a, 'decideExtension', input);
-  if (done) await run.reply.text(`已批准 ${named(done)} 延期至 ${done.deadlineDay}`);
+  if (done) await run.reply.text(`已批准 ${named(done)} 延期至 ${grantedText(done)}`);
 }
 
 /** 归档 <编号>: the reports side's archive (transition, then the dossier). */

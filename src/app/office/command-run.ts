@@ -52,7 +52,8 @@ export async function performCommand<Name extends TransitionName>(
     input,
     channel: 'command' as const,
   };
-  const result = await performAction(request, { now, policy: context.policy });
+  const { policy, calendar } = context;
+  const result = await performAction(request, { now, policy, calendar });
   if (!result.ok) {
     run.message.log.info(
       { assignmentId: assignment.id, action, code: result.refusal.code },

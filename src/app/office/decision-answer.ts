@@ -39,7 +39,8 @@ export async function decideAndAnswer<Name extends TransitionName>(
 ): Promise<CardActionResponse> {
   const { assignmentId, action, input, cardVersion } = spec;
   const request = { assignmentId, action, actor, input, channel: 'card' as const, cardVersion };
-  const result = await performAction(request, { now: context.clock.now(), policy: context.policy });
+  const { policy, calendar } = context;
+  const result = await performAction(request, { now: context.clock.now(), policy, calendar });
 
   if (!result.ok) {
     const { refusal, assignment } = result;

@@ -5,9 +5,8 @@
  * performAction('decideExtension').
  */
 import type { ExtensionChoice } from '../../../cards/office-actions.js';
-import { pendingExtension } from '../../domain/assignment.js';
-import { stateRefusal } from '../../domain/lifecycle/outcome.js';
-import { isOpen } from '../../domain/types.js';
+import { pendingExtension, type Assignment } from '../../domain/assignment.js';
+import { movedDayNote } from '../../domain/deadlines.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
 import { loadAssignment } from '../../store/assignment.repo.js';
 import type { AssignmentEventListener } from '../assignment-events.js';
@@ -69,8 +68,6 @@ export async function extensionDecision(
       card: card(a),
     };
   }
-  if (!isOpen(a.state))
-    return { toast: { type: 'warning', content: stateRefusal(a).message }, card: card(a) };
 
   const problems: Record<string, string> = {};
   const day = readDay(click.formValue, 'day', problems);
@@ -89,7 +86,21 @@ export async function extensionDecision(
     assignmentId: a.id,
     action: 'decideExtension',
     input,
-    success: (done) => (choice === 'approve' ? `已批准延期至 ${done.deadlineDay}` : '已不批准延期'),
+    success: (done) =>
+      choice === 'approve' ? `已批准延期至 ${grantedText(done)}` : '已不批准延期',
     card: (current, problem) => card(current, problem ? { values, problem } : {}),
   });
+}
+
+/**
+ * The deadline an extension just granted: 「2025-06-16」, with why it is not the day chosen when
+ * that was a rest day: 「2025-06-16（6月14日为休息日，时限顺延至6月16日）」.
+ */
+export function grantedText(a: Assignment): string {
+  const last = a.extensions.at(-1);
+  const note = last?.chosenDay
+    ? movedDayNote({ day: a.deadlineDay, movedFrom: last.chosenDay })
+    : '';
+
+  return note ? `${a.deadlineDay}（${note}）` : a.deadlineDay;
 }

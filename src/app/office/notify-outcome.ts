@@ -1,6 +1,7 @@
 /**
  * Telling the enterprise (its liaisons and head) what the 督查室 decided: 办结, 退回重办 or
- * 认定敷衍 with the reason, an extension granted or refused, a withdrawal, a refusal recorded.
+ * 认定敷衍 with the reason, an extension granted or refused (or a deadline extended without a
+ * request), a withdrawal, a refusal recorded.
  */
 import { decisionOutcomeCard, type OutcomeKind } from '../../../cards/decision-outcome.card.js';
 import { enterpriseOf } from '../../domain/directory.js';
@@ -18,6 +19,7 @@ export function outcomeOf(event: Pick<AuditEvent, 'action' | 'outcome'>): Outcom
     'review:perfunctory': 'perfunctory',
     'decideExtension:approved': 'extensionApproved',
     'decideExtension:rejected': 'extensionRejected',
+    'grantExtension:': 'extensionGranted',
     'withdraw:': 'withdrawn',
     'recordRefusal:': 'refused',
   };

@@ -8,7 +8,7 @@ import { extensionDecisionCard } from '../../../cards/extension-decision.card.js
 import type { FieldProblem } from '../../../cards/office-form.js';
 import { reviewCard } from '../../../cards/review.card.js';
 import type { Assignment } from '../../domain/assignment.js';
-import { deadlineCap } from '../../domain/deadlines.js';
+import { chosenDeadlineDay, deadlineCap, movedDayNote } from '../../domain/deadlines.js';
 import { deadlineStatusOf } from '../enterprise/notice-view.js';
 import type { OfficeContext } from './context.js';
 
@@ -44,12 +44,14 @@ export function extensionCardFor(
   seq: number,
   extra: { values?: { day?: string; reason?: string }; problem?: FieldProblem } = {},
 ): Card {
-  const { policy } = context;
+  const { policy, calendar } = context;
+  const requested = a.extensions.find((e) => e.seq === seq)?.requestedDay;
 
   return extensionDecisionCard({
     assignment: a,
     seq,
     capDay: deadlineCap(a.issuedAt, a.level, a.originalDeadlineDay, policy),
+    requestedNote: requested ? movedDayNote(chosenDeadlineDay(requested, calendar)) : '',
     maxDaysFromIssue: policy.deadlines.maxDaysFromIssue,
     decider: policy.extensions.deciders[a.level],
     limits: policy.limits,

@@ -1,18 +1,11 @@
 import { pendingExtension, type Extension } from '../assignment.js';
 import { atTime } from '../dates.js';
-import { deadlineCap } from '../deadlines.js';
 import { shortMoment } from '../format.js';
-import { alreadyDone, invalidInput, wrongState, type Refusal } from '../refusal.js';
+import { alreadyDone } from '../refusal.js';
+import { isOpen } from '../types.js';
+import { grantedDay, noPendingRequest, placeExtensionDay } from './extension-day.js';
 import { firstRefusal, isRefusal, readText } from './input.js';
-import {
-  precheck,
-  refOf,
-  stateRefusal,
-  transitioned,
-  type TransitionContext,
-  type Transition,
-} from './outcome.js';
-import type { Assignment } from '../assignment.js';
+import { precheck, refOf, stateRefusal, transitioned, type Transition } from './outcome.js';
 
 /** An extension may be asked for until the result has been submitted. */
 const requestableStates = ['issued', 'acknowledged', 'in_progress'];
@@ -25,7 +18,10 @@ export interface ExtensionRequestInput {
   progress?: string;
 }
 
-/** 申请延期: the liaison or head asks for a later deadline, with reason and progress. */
+/**
+ * 申请延期: the liaison or head asks for a later deadline, with reason and progress. The day is
+ * recorded as asked; a rest day is granted as the next working day (checked against the cap now).
+ */
 export const requestExtension: Transition<ExtensionRequestInput> = (a, actor, input, context) => {
   const refusal = precheck(a, actor, 'requestExtension', context);
   if (refusal) return refusal;
@@ -39,7 +35,7 @@ export const requestExtension: Transition<ExtensionRequestInput> = (a, actor, in
   const { limits } = context.policy;
   const reason = readText(input.reason, 'reason', '延期原因', limits.reason);
   const progress = readText(input.progress, 'progress', '目前进展', limits.content, true);
-  const invalid = firstRefusal(reason, progress) ?? checkDay(a, input.day, context);
+  const invalid = firstRefusal(reason, progress, placeExtensionDay(a, input.day, context));
   if (invalid) return invalid;
 
   const extension: Extension = {
@@ -62,43 +58,43 @@ export const requestExtension: Transition<ExtensionRequestInput> = (a, actor, in
 
 export interface ExtensionDecisionInput {
   approve: boolean;
-  /** The day granted; defaults to the day requested. */
+  /** The day granted; defaults to the day requested. A rest day becomes the next working day. */
   day?: string;
   /** Required to refuse. */
   reason?: string;
 }
 
-/** 延期审批: the policy's decider grants (possibly another day) or refuses. */
+/**
+ * 延期审批: the policy's decider grants (possibly another day) or refuses, while the matter is
+ * open: a request left pending on a closed matter is never decided.
+ */
 export const decideExtension: Transition<ExtensionDecisionInput> = (a, actor, input, context) => {
   const refusal = precheck(a, actor, 'decideExtension', context);
   if (refusal) return refusal;
+  if (!isOpen(a.state)) return stateRefusal(a);
   const pending = pendingExtension(a);
   if (!pending) return noPendingRequest(a);
 
   const optional = input.approve;
-  const reason = readText(
-    input.reason,
-    'reason',
-    '不批准理由',
-    context.policy.limits.reason,
-    optional,
-  );
+  const { policy } = context;
+  const reason = readText(input.reason, 'reason', '不批准理由', policy.limits.reason, optional);
   if (isRefusal(reason)) return reason;
-  const day = input.day ?? pending.requestedDay;
-  const invalidDay = input.approve ? checkDay(a, day, context) : null;
-  if (invalidDay) return invalidDay;
+  const placed = input.approve
+    ? placeExtensionDay(a, input.day ?? pending.requestedDay, context)
+    : null;
+  if (isRefusal(placed)) return placed;
 
   const decided: Extension = {
     ...pending,
-    status: input.approve ? 'approved' : 'rejected',
-    decidedDay: input.approve ? day : undefined,
+    status: placed ? 'approved' : 'rejected',
+    ...(placed ? grantedDay(placed) : {}),
     decisionReason: reason,
     decidedAt: context.now,
     decidedBy: refOf(actor),
   };
   const extensions = a.extensions.map((e) => (e.seq === pending.seq ? decided : e));
-  const deadline = input.approve
-    ? { deadlineDay: day, deadline: atTime(day, context.policy.deadlines.endOfDay) }
+  const deadline = placed
+    ? { deadlineDay: placed.day, deadline: atTime(placed.day, policy.deadlines.endOfDay) }
     : {};
 
   return transitioned(
@@ -111,26 +107,3 @@ export const decideExtension: Transition<ExtensionDecisionInput> = (a, actor, in
     },
   );
 };
-
-/** The day must be later than the current deadline and within the policy's cap. */
-function checkDay(a: Assignment, day: string | undefined, context: TransitionContext) {
-  if (!day) return invalidInput('请选择延期后的日期', 'day');
-  if (day <= a.deadlineDay) return invalidInput(`延期日期须晚于当前时限 ${a.deadlineDay}`, 'day');
-  const cap = deadlineCap(a.issuedAt, a.level, a.originalDeadlineDay, context.policy);
-  if (day > cap) {
-    const days = context.policy.deadlines.maxDaysFromIssue;
-    return invalidInput(`延期不能晚于 ${cap}（交办之日起最长 ${days} 日）`, 'day');
-  }
-
-  return null;
-}
-
-function noPendingRequest(a: Assignment): Refusal {
-  const last = a.extensions.at(-1);
-  if (!last?.decidedBy || !last.decidedAt) return wrongState('没有待审批的延期申请');
-  const verdict = last.status === 'approved' ? `批准延至 ${last.decidedDay}` : '不批准';
-
-  return alreadyDone(
-    `该延期申请已由 ${last.decidedBy.name} 于 ${shortMoment(last.decidedAt)} ${verdict}`,
-  );
-}

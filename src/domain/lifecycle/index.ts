@@ -1,6 +1,7 @@
 import { acknowledge } from './acknowledge.js';
 import { archive } from './archive.js';
 import { decideExtension, requestExtension } from './extension.js';
+import { grantExtension } from './extension-grant.js';
 import { submitFeedback } from './feedback.js';
 import type { Transition, TransitionName } from './outcome.js';
 import { recordOverdue } from './overdue.js';
@@ -18,6 +19,7 @@ export type { FeedbackInput } from './feedback.js';
 export type { SignOffInput } from './sign-off.js';
 export type { ReviewInput } from './review.js';
 export type { ExtensionRequestInput, ExtensionDecisionInput } from './extension.js';
+export type { ExtensionGrantInput } from './extension-grant.js';
 
 /** Every transition by the name the audit trail records. */
 export const transitions = {
@@ -31,6 +33,7 @@ export const transitions = {
   withdraw,
   requestExtension,
   decideExtension,
+  grantExtension,
   recordOverdue,
   archive,
 } satisfies Record<TransitionName, Transition<never>>;

@@ -1,4 +1,5 @@
 import type { Assignment } from '../assignment.js';
+import type { WorkingCalendar } from '../calendar.js';
 import type { LedgerEntry } from '../ledger.js';
 import { authorize, type AssignmentAction } from '../permissions.js';
 import type { Policy } from '../policy.js';
@@ -9,6 +10,8 @@ import type { Actor, AssignmentState, PersonRef } from '../types.js';
 export interface TransitionContext {
   now: Date;
   policy: Policy;
+  /** Working days, for deadlines people choose (an extension's day moves off a rest day). */
+  calendar: WorkingCalendar;
 }
 
 /** Names of the transitions, as recorded in the audit trail. */
@@ -23,6 +26,7 @@ export type TransitionName =
   | 'withdraw'
   | 'requestExtension'
   | 'decideExtension'
+  | 'grantExtension'
   | 'recordOverdue'
   | 'archive';
 

@@ -5,11 +5,11 @@ import { isOpen } from '../types.js';
 import { precheck, transitioned, type Transition } from './outcome.js';
 
 /**
- * 逾期: the deadline passed while the assignment was open. Recorded once, by the system, with
+ * 逾期: the deadline passed while the assignment was open. Recorded once, by the system only, with
  * the −0.2 entry; the state does not change (overdue is derived).
  */
 export const recordOverdue: Transition<Record<string, never>> = (a, actor, _input, context) => {
-  const refusal = precheck(a, actor, 'review', context);
+  const refusal = precheck(a, actor, 'recordOverdue', context);
   if (refusal) return refusal;
   if (a.overdueAt) return alreadyDone(`已于 ${shortMoment(a.overdueAt)} 记录逾期`);
   if (!isOpen(a.state)) return wrongState('该督办已结束，不计逾期');

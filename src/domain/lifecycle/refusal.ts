@@ -1,3 +1,4 @@
+import { lapsePending } from '../assignment.js';
 import { shortMoment } from '../format.js';
 import { scoreEntry } from '../ledger.js';
 import { alreadyDone } from '../refusal.js';
@@ -7,7 +8,7 @@ import { precheck, refOf, stateRefusal, transitioned, type Transition } from './
 /** 拒不办理 is recorded only before the enterprise has submitted a result. */
 const refusableStates = ['issued', 'acknowledged', 'in_progress'];
 
-/** 认定拒不办理: recorded by the 督查室 with the facts; −1 point. → refused. */
+/** 认定拒不办理: recorded by the 督查室 with the facts; −1 point. → refused (a pending extension lapses). */
 export const recordRefusal: Transition<{ reason?: string }> = (
   assignment,
   actor,
@@ -33,7 +34,11 @@ export const recordRefusal: Transition<{ reason?: string }> = (
 
   return transitioned(
     assignment,
-    { state: 'refused', refusal: { reason, at: context.now, by: refOf(actor) } },
+    {
+      state: 'refused',
+      refusal: { reason, at: context.now, by: refOf(actor) },
+      extensions: lapsePending(assignment.extensions, context.now),
+    },
     { action: 'recordRefusal', reason },
     [entry],
   );

@@ -1,8 +1,8 @@
-import type { Assignment, Review } from '../assignment.js';
+import { lapsePending, type Assignment, type Review } from '../assignment.js';
 import { daysLate } from '../deadlines.js';
 import { shortMoment } from '../format.js';
 import { scoreEntry } from '../ledger.js';
-import { alreadyDone, invalidInput } from '../refusal.js';
+import { alreadyDone, invalidInput, type Refusal } from '../refusal.js';
 import { isRefusal, readText } from './input.js';
 import {
   precheck,
@@ -23,17 +23,21 @@ export interface ReviewInput {
   reason?: string;
 }
 
+const verbs: Record<Review['decision'], string> = {
+  complete: '审核办结',
+  return: '退回重办',
+  perfunctory: '认定敷衍',
+};
+
 /**
- * 审核 by the 督查室: 办结 (→ completed), 退回重办 (→ in_progress), or 认定敷衍
- * (→ in_progress with the perfunctory deduction).
+ * 审核 by the 督查室: 办结 (→ completed, a pending extension request lapses), 退回重办
+ * (→ in_progress), or 认定敷衍 (→ in_progress with the perfunctory deduction).
  */
 export const review: Transition<ReviewInput> = (assignment, actor, input, context) => {
   const refusal = precheck(assignment, actor, 'review', context);
   if (refusal) return refusal;
-  if (assignment.state === 'completed' && input.decision === 'complete') {
-    const last = assignment.reviews.at(-1);
-    if (last) return alreadyDone(`已由 ${last.by.name} 于 ${shortMoment(last.at)} 审核办结`);
-  }
+  const repeated = repeatedDecision(assignment, input.decision);
+  if (repeated) return repeated;
   if (assignment.state !== 'under_review') return stateRefusal(assignment);
 
   const optional = input.decision === 'complete';
@@ -81,6 +85,7 @@ function complete(
       reviews: [...assignment.reviews, record],
       completedAt: context.now,
       completedDaysLate: late,
+      extensions: lapsePending(assignment.extensions, context.now),
     },
     { action: 'review', outcome: 'complete', reason: reason || undefined },
     ledger,
@@ -121,6 +126,21 @@ function sendBack(
     { action: 'review', outcome: decision, reason },
     ledger,
   );
+}
+
+/**
+ * The round's decision taken already (a double click, two supervisors at once): the last review
+ * made the same decision and the matter is where that decision left it, short of a new sign-off.
+ */
+function repeatedDecision(a: Assignment, decision: Review['decision']): Refusal | null {
+  const last = a.reviews.at(-1);
+  if (last?.decision !== decision) return null;
+  const sentBack = ['in_progress', 'awaiting_signoff'].includes(a.state);
+  const settled = decision === 'complete' ? a.state === 'completed' : sentBack;
+
+  return settled
+    ? alreadyDone(`已由 ${last.by.name} 于 ${shortMoment(last.at)} ${verbs[decision]}`)
+    : null;
 }
 
 function lastApproval(assignment: Assignment): Date | undefined {

@@ -1,3 +1,4 @@
+import { lapsePending } from '../assignment.js';
 import { isOpen } from '../types.js';
 import { isRefusal, readText } from './input.js';
 import { precheck, refOf, stateRefusal, transitioned, type Transition } from './outcome.js';
@@ -6,7 +7,8 @@ import { shortMoment } from '../format.js';
 
 /**
  * 撤销: the 督查室 withdraws an open assignment (issued by mistake, overtaken by events).
- * → withdrawn. Its score entries are reversed, since the notice no longer stands.
+ * → withdrawn. Its score entries are reversed, since the notice no longer stands; a pending
+ * extension request lapses.
  */
 export const withdraw: Transition<{ reason?: string }> = (assignment, actor, input, context) => {
   const refusal = precheck(assignment, actor, 'withdraw', context);
@@ -22,7 +24,11 @@ export const withdraw: Transition<{ reason?: string }> = (assignment, actor, inp
 
   const change = transitioned(
     assignment,
-    { state: 'withdrawn', withdrawal: { reason, at: context.now, by: refOf(actor) } },
+    {
+      state: 'withdrawn',
+      withdrawal: { reason, at: context.now, by: refOf(actor) },
+      extensions: lapsePending(assignment.extensions, context.now),
+    },
     { action: 'withdraw', reason },
   );
 

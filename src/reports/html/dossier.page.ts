@@ -62,7 +62,12 @@ export function dossierPage(dossier: Dossier): string {
 }
 
 const reviewLabel = { complete: '通过办结', return: '退回重办', perfunctory: '认定敷衍' } as const;
-const extensionLabel = { pending: '待审批', approved: '批准延至', rejected: '不批准' } as const;
+const extensionLabel = {
+  pending: '待审批',
+  approved: '批准延至',
+  rejected: '不批准',
+  lapsed: '未审批，督办已结束',
+} as const;
 
 type Assignment = Dossier['assignment'];
 
@@ -89,6 +94,7 @@ function reviewText(r: Assignment['reviews'][number]): string {
 
 function extensionText(e: Assignment['extensions'][number]): string {
   const granted = e.decidedDay ? ` ${e.decidedDay}` : '';
+  if (e.direct) return `第 ${e.seq} 次，督查室直接延至${granted}（${e.reason}）`;
 
   return `第 ${e.seq} 次，申请延至 ${e.requestedDay}（${e.reason}）：${extensionLabel[e.status]}${granted}`;
 }

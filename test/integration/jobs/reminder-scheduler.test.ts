@@ -33,7 +33,7 @@ beforeEach(async () => {
   rig.clock.set(at('2025-05-21 10:00'));
   await Promise.all(
     [AssignmentModel, AuditEventModel, ItemModel, LedgerEntryModel, ReminderSentModel].map(
-      (model) => (model as typeof AssignmentModel).deleteMany({}),
+      (model) => (model as typeof AssignmentModel).collection.deleteMany({}),
     ),
   );
 });

@@ -216,11 +216,11 @@ describe('延期', () => {
     expect((await stored(a.id)).extensions).toEqual([]);
   });
 
-  it('tells a supervisor when there is no request to grant', async () => {
+  it('tells a supervisor with no request to grant how to set the deadline directly', async () => {
     const a = await acknowledged();
 
     expect(onlyText(await say(bot, people.supervisor, `延期 ${a.id} 2025-06-10`))).toBe(
-      '没有待审批的延期申请',
+      '没有待审批的延期申请。如需直接延长时限，请在日期后写明原因',
     );
   });
 });

@@ -170,3 +170,13 @@ describe('issuing to three enterprises by the one-line command', () => {
     expect(answers.map((a) => a.toast?.content).sort()).toEqual(['已交办', '已交办 3 家']);
   });
 });
+
+describe('a deadline the 督查室 writes on a rest day', () => {
+  it('is previewed as the next working day, with the reason', async () => {
+    const card = cardIn(await preview(`${line} 时限:2025-06-14`));
+
+    expect(cardText(card)).toContain(
+      '2025-06-16 17:30（督查室指定时限；6月14日为休息日，时限顺延至6月16日）',
+    );
+  });
+});

@@ -181,6 +181,30 @@ describe('the review card', () => {
     expect(buttonsOf(cardOf(second)).map((b) => b.label)).toContain('通过办结');
   });
 
+  it.each([
+    ['退回重办', '缺少数据支撑', '已由 王督查 于 05-21 10:00 退回重办'],
+    ['认定敷衍（加扣 0.2 分）', '照抄往年材料', '已由 王督查 于 05-21 10:00 认定敷衍'],
+  ])('answers a double click on %s with who did it and when', async (label, reason, said) => {
+    const a = await signedOff();
+    const copy = await heldOnce(officeChat, a, '督办审核');
+    const value = buttonOf(copy, label);
+
+    const [first, second] = await Promise.all([
+      clickAs(bot, people.supervisor, value, { formValue: { reason } }),
+      clickAs(bot, people.supervisor, value, { formValue: { reason } }),
+    ]);
+    const third = await clickAs(bot, people.supervisor, value, { formValue: { reason } });
+
+    const toasts = [first, second, third].map((answer) => answer.toast);
+    expect(toasts.filter((t) => t?.type === 'success')).toHaveLength(1);
+    expect(toasts.filter((t) => t?.type === 'info')).toEqual([
+      { type: 'info', content: said },
+      { type: 'info', content: said },
+    ]);
+    expect((await stored(a.id)).reviews).toHaveLength(1);
+    expect(cardText(third.card!)).toContain(reason);
+  });
+
   it('refuses a liaison who clicks it, and changes nothing', async () => {
     const a = await signedOff();
     const copy = await heldOnce(officeChat, a, '督办审核');

@@ -15,7 +15,7 @@ import { DossierModel } from '../../../src/store/dossier.model.js';
 import { loadDossier } from '../../../src/store/dossier.repo.js';
 import { performAction } from '../../../src/store/perform-action.js';
 import { at, directory, people } from '../../support/fixtures.js';
-import { act, bringToReview, issueOne } from '../../support/lifecycle-actions.js';
+import { act, bringToReview, calendar, issueOne } from '../../support/lifecycle-actions.js';
 import { useServices } from '../../support/services.js';
 
 useServices('archive');
@@ -31,7 +31,7 @@ events.on(
   'dossier',
   dossierOnArchive({ directory: { current: async () => directory }, policy, logger }),
 );
-const context = { policy, clock, events, logger };
+const context = { policy, calendar, clock, events, logger };
 
 /** A notice issued 05-21, acknowledged, planned, returned once, completed 05-27 (+0.2). */
 async function completedNotice(): Promise<string> {
@@ -145,7 +145,7 @@ describe('archiving by a supervisor', () => {
         input: { decision: 'return', reason: 'x' },
         channel: 'command',
       },
-      { now: at('2025-06-04 09:00'), policy },
+      { now: at('2025-06-04 09:00'), policy, calendar },
     );
     const again = await archiveAssignment(context, people.supervisor, archivedId);
 

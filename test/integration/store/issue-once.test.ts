@@ -47,7 +47,7 @@ beforeEach(async () => {
   await ItemModel.deleteMany({});
   await AssignmentModel.deleteMany({});
   await AuditEventModel.deleteMany({});
-  await LedgerEntryModel.deleteMany({});
+  await LedgerEntryModel.collection.deleteMany({});
   await IssueDraftModel.deleteMany({});
 });
 

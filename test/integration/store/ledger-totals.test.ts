@@ -4,6 +4,7 @@ import { prepareIssue } from '../../../src/domain/issue.js';
 import type { transitions } from '../../../src/domain/lifecycle/index.js';
 import { fromMilliPoints } from '../../../src/domain/ledger.js';
 import { issueItem } from '../../../src/store/issue.repo.js';
+import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
 import { entriesFor, totalsFor } from '../../../src/store/ledger.repo.js';
 import { performAction } from '../../../src/store/perform-action.js';
 import { at, directory, people, policy } from '../../support/fixtures.js';
@@ -37,7 +38,7 @@ async function act(
 ) {
   const result = await performAction(
     { assignmentId: id, action, actor, input: input as never, channel: 'card' },
-    { now, policy },
+    { now, policy, calendar },
   );
   if (!result.ok) throw new Error(`${action}: ${result.refusal.message}`);
 }
@@ -129,5 +130,39 @@ describe('ledger totals for an assessment year', () => {
       'overdue',
       'perfunctory',
     ]);
+  });
+});
+
+describe('stored ledger entries', () => {
+  it('are never edited nor deleted, by any route through the model', async () => {
+    // A year of its own, so the totals above are untouched.
+    const [notice] = await issue(['chengtou'], at('2024-06-03 09:00'));
+    const key = `${notice!.id}:noticeReceived`;
+    const byKey = { _id: key };
+    const loaded = await LedgerEntryModel.findById(key);
+    if (!loaded) throw new Error('entry missing');
+
+    const attempts: Array<[string, () => Promise<unknown>]> = [
+      ['updateOne', () => LedgerEntryModel.updateOne(byKey, { $set: { milliPoints: 0 } })],
+      ['updateMany', () => LedgerEntryModel.updateMany({}, { $set: { milliPoints: 0 } })],
+      ['findOneAndUpdate', () => LedgerEntryModel.findOneAndUpdate(byKey, { milliPoints: 0 })],
+      [
+        'replaceOne',
+        () => LedgerEntryModel.replaceOne(byKey, { ...loaded.toObject(), reason: 'x' }),
+      ],
+      ['deleteOne', () => LedgerEntryModel.deleteOne(byKey)],
+      ['deleteMany', () => LedgerEntryModel.deleteMany({})],
+      ['findOneAndDelete', () => LedgerEntryModel.findOneAndDelete(byKey)],
+      ['document save', () => Object.assign(loaded, { milliPoints: 0 }).save()],
+      ['document deleteOne', () => loaded.deleteOne()],
+    ];
+    for (const [route, attempt] of attempts) {
+      await expect(attempt(), route).rejects.toThrow('ledger entries are never changed');
+    }
+
+    expect(await LedgerEntryModel.findById(key).lean()).toMatchObject({
+      milliPoints: -500,
+      kind: 'noticeReceived',
+    });
   });
 });

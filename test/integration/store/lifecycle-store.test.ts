@@ -53,7 +53,7 @@ const act = (
 ) =>
   performAction(
     { assignmentId, action, actor, input: input as never, channel: 'card', cardVersion },
-    { now, policy },
+    { now, policy, calendar },
   );
 
 beforeEach(async () => {
@@ -61,7 +61,7 @@ beforeEach(async () => {
     AssignmentModel.deleteMany({}),
     AuditEventModel.deleteMany({}),
     ItemModel.deleteMany({}),
-    LedgerEntryModel.deleteMany({}),
+    LedgerEntryModel.collection.deleteMany({}),
   ]);
 });
 
@@ -90,7 +90,9 @@ describe('issuing', () => {
     });
   });
 
-  it('gives 100 concurrent issues the numbers 1..100, with no gap or repeat', async () => {
+  // In one process issues are queued in memory; numbering-processes.test.ts tests the database's
+  // guard, with the 100 issues spread over four processes.
+  it('gives 100 concurrent issues in one process the numbers 1..100, with no gap or repeat', async () => {
     const issued = await Promise.all(Array.from({ length: 100 }, () => issue()));
     const numbers = issued.map((i) => i.assignments[0]?.seq ?? 0).sort((a, b) => a - b);
 
@@ -109,7 +111,9 @@ describe('issuing', () => {
   it('finishes an issue interrupted after its numbers were taken', async () => {
     await issue({ enterpriseIds: ['chengtou', 'wenlv'] });
     await AssignmentModel.deleteOne({ _id: '2025-2' });
-    await LedgerEntryModel.deleteOne({ _id: '2025-2:noticeReceived' });
+    // The model refuses deletes: the lost entry is removed below it, as a crash would leave it.
+    const entries = LedgerEntryModel.db.collection<{ _id: string }>('ledger_entries');
+    await entries.deleteOne({ _id: '2025-2:noticeReceived' });
     await ItemModel.updateOne({}, { $set: { status: 'issuing' } });
 
     const resumed = await resumeIssuing(at('2025-05-21 10:05'), policy);
@@ -211,7 +215,7 @@ describe('performAction on the real store', () => {
       current,
       people.liaison,
       {},
-      { now: at('2025-05-21 10:40'), policy },
+      { now: at('2025-05-21 10:40'), policy, calendar },
     );
     if (!outcome.ok) throw new Error(outcome.message);
     await claimTransition(
@@ -242,6 +246,39 @@ describe('performAction on the real store', () => {
       ['noticeReceived', -500],
       ['reversal', 500],
     ]);
+  });
+
+  it('stores a pending extension request as lapsed when the matter is withdrawn', async () => {
+    await issue();
+    await act('2025-1', 'requestExtension', people.liaison, {
+      day: '2025-06-10',
+      reason: '需协调',
+    });
+    await act(
+      '2025-1',
+      'withdraw',
+      people.supervisor,
+      { reason: '重复交办' },
+      at('2025-05-22 09:00'),
+    );
+
+    expect((await loadAssignment('2025-1'))?.extensions).toMatchObject([
+      { seq: 1, status: 'lapsed', lapsedAt: at('2025-05-22 09:00') },
+    ]);
+  });
+
+  it('stores an extension set by the decider, with the rest day chosen', async () => {
+    await issue();
+    const input = { day: '2025-06-14', reason: '区领导同意延后' };
+    const result = await act('2025-1', 'grantExtension', people.supervisor, input);
+
+    expect(result.ok).toBe(true);
+    expect(await loadAssignment('2025-1')).toMatchObject({
+      deadlineDay: '2025-06-16',
+      extensions: [
+        { status: 'approved', direct: true, decidedDay: '2025-06-16', chosenDay: '2025-06-14' },
+      ],
+    });
   });
 
   it('rejects every change to an archived assignment', async () => {

@@ -7,6 +7,7 @@ import { helpCard } from '../../../cards/help.card.js';
 import { issueConfirmationCard, issuedLine } from '../../../cards/issue-confirmation.card.js';
 import { issueFormCard } from '../../../cards/issue-form.card.js';
 import { issuePreviewCard } from '../../../cards/issue-preview.card.js';
+import { extensionLine } from '../../../cards/notice-lines.js';
 import { reviewCard } from '../../../cards/review.card.js';
 import { actionLabel } from '../../../cards/timeline-labels.js';
 import type { Assignment, Extension } from '../../../src/domain/assignment.js';
@@ -187,6 +188,28 @@ describe('the extension decision card', () => {
       '不批准：时间充足（王督查 05-22 10:00）',
     ],
     ['pending on a withdrawn matter', request, 'withdrawn', [], '已撤销'],
+    [
+      'lapsed',
+      { ...request, status: 'lapsed', lapsedAt: at('2025-05-23 09:00') },
+      'withdrawn',
+      [],
+      '未审批，申请已失效（已撤销',
+    ],
+    [
+      'granted on a rest day',
+      {
+        ...request,
+        requestedDay: '2025-06-14',
+        status: 'approved',
+        decidedDay: '2025-06-16',
+        chosenDay: '2025-06-14',
+        decidedAt: at('2025-05-22 10:00'),
+        decidedBy: supervisor,
+      },
+      'acknowledged',
+      [],
+      '已批准延至 2025-06-16（6月14日为休息日，时限顺延至6月16日）（王督查 05-22 10:00）',
+    ],
   ] as Array<[string, Extension, Assignment['state'], string[], string]>)(
     'shows a %s request',
     (_case, extension, state, buttons, line) => {
@@ -262,6 +285,7 @@ describe('the list, the detail and help', () => {
     ['signOff', 'rejected', '第一责任人退回修改'],
     ['nudge', 'urgent', '催办（加急）'],
     ['nudge', undefined, '催办'],
+    ['grantExtension', undefined, '延长时限'],
     ['somethingNew', undefined, 'somethingNew'],
   ])('names %s (%s) 「%s」 on the timeline', (action, outcome, label) => {
     expect(actionLabel(action, outcome)).toBe(label);
@@ -275,6 +299,7 @@ describe('what the enterprise is told of a decision', () => {
     ['review', 'perfunctory', 'perfunctory', '认定敷衍 · 退回重办'],
     ['decideExtension', 'approved', 'extensionApproved', '延期申请已批准'],
     ['decideExtension', 'rejected', 'extensionRejected', '延期申请未获批准'],
+    ['grantExtension', undefined, 'extensionGranted', '督办时限已延长'],
     ['withdraw', undefined, 'withdrawn', '督办已撤销'],
     ['recordRefusal', undefined, 'refused', '认定拒不办理'],
   ])('tells of %s %s as 「%s」', (action, outcome, kind, title) => {
@@ -295,5 +320,32 @@ describe('what the enterprise is told of a decision', () => {
   it("tells of nothing for the enterprise's own actions", () => {
     expect(outcomeOf({ action: 'acknowledge' })).toBeNull();
     expect(outcomeOf({ action: 'signOff', outcome: 'approved' })).toBeNull();
+  });
+});
+
+describe('the extension line of a notice', () => {
+  const base = {
+    seq: 1,
+    requestedDay: '2025-06-10',
+    reason: '需协调',
+    progress: '',
+    requestedAt: at('2025-05-22 09:00'),
+    requestedBy: { openId: people.liaison.openId, name: '城投联络员' },
+    previousDay: '2025-05-28',
+  };
+
+  it.each<[string, Extension, string]>([
+    [
+      'set by the 督查室 without a request',
+      { ...base, status: 'approved', direct: true, decidedDay: '2025-06-10' },
+      '督查室延至 2025-06-10（原时限 2025-05-28）',
+    ],
+    [
+      'left undecided when the matter closed',
+      { ...base, status: 'lapsed', lapsedAt: at('2025-05-23 09:00') },
+      '申请延至 2025-06-10 未经审批，督办已结束',
+    ],
+  ])('says so for an extension %s', (_case, extension, line) => {
+    expect(extensionLine({ ...inState.withdrawn(), extensions: [extension] })).toBe(line);
   });
 });

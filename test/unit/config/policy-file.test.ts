@@ -49,6 +49,18 @@ describe('loadPolicyFile', () => {
     expect(policy.reminders).toEqual(defaultPolicy.reminders);
   });
 
+  it('takes the years an override covers, and a year the package covers as it is', () => {
+    const policy = loadText(
+      'calendar:\n  holidays: [2027-01-01]\n  workdays: [2027-02-06]\n  coveredYears: [2027, 2026]\n',
+    ).load();
+
+    expect(policy.calendar).toEqual({
+      holidays: ['2027-01-01'],
+      workdays: ['2027-02-06'],
+      coveredYears: [2027, 2026],
+    });
+  });
+
   it('accepts reminder offsets in any order and keeps that order', () => {
     const policy = loadText('reminders:\n  beforeDeadline:\n    routine: [0, 3, 1]\n').load();
 
@@ -177,6 +189,21 @@ describe('loadPolicyFile', () => {
       'a day both holiday and working day',
       'calendar:\n  holidays: [2027-02-06]\n  workdays: [2027-02-06]\n',
       '3: calendar.workdays[0] 2027-02-06 is also listed under calendar.holidays',
+    ],
+    [
+      'a covered year that is not a year',
+      'calendar:\n  coveredYears: [27]\n',
+      '2: calendar.coveredYears[0] must be a whole number from 2000 to 2100 (found 27)',
+    ],
+    [
+      'a covered year without any of its holidays',
+      'calendar:\n  holidays: [2027-01-01]\n  coveredYears: [2027, 2028]\n',
+      '3: calendar.coveredYears[1] 2028 is listed as covered but calendar.holidays names no day of 2028: add its holidays and make-up working days first',
+    ],
+    [
+      'a covered year listed twice',
+      'calendar:\n  holidays: [2027-01-01]\n  coveredYears: [2027, 2027]\n',
+      '3: calendar.coveredYears[1] is listed twice',
     ],
     [
       'an empty prefix',

@@ -104,6 +104,7 @@ describe('createChineseCalendar', () => {
     const overridden = createChineseCalendar({
       holidays: ['2027-01-01', '2025-02-08'],
       workdays: ['2027-01-09', '2025-10-08'],
+      coveredYears: [2027],
     });
 
     it.each([
@@ -117,9 +118,17 @@ describe('createChineseCalendar', () => {
       expect(overridden.isWorkingDay(day)).toBe(working);
     });
 
-    it('covers a year the overrides name', () => {
+    it('covers a year listed as covered', () => {
       expect(overridden.covers(2027)).toBe(true);
       expect(overridden.uncoveredYears('2026-12-30', '2028-01-05')).toEqual([2028]);
+    });
+
+    it('does not take one date of a year for the whole year’s schedule', () => {
+      const newYearOnly = createChineseCalendar({ holidays: ['2027-01-01'], workdays: [] });
+
+      expect(newYearOnly.isWorkingDay('2027-01-01')).toBe(false);
+      expect(newYearOnly.covers(2027)).toBe(false);
+      expect(newYearOnly.uncoveredYears('2026-12-30', '2027-01-06')).toEqual([2027]);
     });
 
     it.each([
@@ -129,6 +138,36 @@ describe('createChineseCalendar', () => {
     ])('refuses %j', (overrides, problem) => {
       expect(() => createChineseCalendar(overrides)).toThrow(problem);
     });
+  });
+});
+
+describe('falling back to Monday–Friday', () => {
+  it('reports each uncovered year once, when a day of it is first counted that way', () => {
+    const years: number[] = [];
+    const watched = createChineseCalendar(
+      { holidays: ['2028-01-03'], workdays: [] },
+      { onFallback: (year) => years.push(year) },
+    );
+
+    watched.isWorkingDay('2026-06-01');
+    watched.isWorkingDay('2028-01-03');
+    expect(years).toEqual([]);
+
+    ['2027-03-01', '2027-03-02', '2028-01-04', '2027-10-01'].forEach((day) =>
+      watched.isWorkingDay(day),
+    );
+    expect(years).toEqual([2027, 2028]);
+  });
+
+  it('reports nothing for a year listed as covered', () => {
+    const years: number[] = [];
+    const covered = createChineseCalendar(
+      { holidays: ['2027-01-01'], workdays: [], coveredYears: [2027] },
+      { onFallback: (year) => years.push(year) },
+    );
+
+    covered.isWorkingDay('2027-03-01');
+    expect(years).toEqual([]);
   });
 });
 

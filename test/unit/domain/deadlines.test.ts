@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createChineseCalendar } from '../../../src/domain/calendar.js';
 import {
   addWorkingHours,
+  chosenDeadlineDay,
   computeDeadline,
   DeadlineError,
   daysLate,
   deadlineCap,
+  movedDayNote,
   nextWorkingMoment,
+  placeChosenDay,
   validateDeadlineOverride,
   workingDaysLeft,
 } from '../../../src/domain/deadlines.js';
@@ -170,19 +173,41 @@ describe('computeDeadline', () => {
   });
 
   describe('for a fixed item', () => {
-    it('ends on the given day as given, even a Sunday', () => {
+    it('ends on the given day when it is a working day', () => {
       const result = computeDeadline(
-        { issuedAt: tenOClockOn('2025-06-10'), level: 'fixed', fixedDay: '2025-08-31' },
+        { issuedAt: tenOClockOn('2025-06-10'), level: 'fixed', fixedDay: '2025-08-29' },
         defaultPolicy,
         calendar,
       );
 
       expect(result).toEqual({
-        day: '2025-08-31',
-        deadline: new Date('2025-08-31T09:30:00.000Z'),
+        day: '2025-08-29',
+        deadline: new Date('2025-08-29T09:30:00.000Z'),
         rule: '按文件规定时限',
         fallback: false,
       });
+    });
+
+    it('moves a Sunday or a holiday to the next working day, and says so (Civil Code art. 203)', () => {
+      const sunday = computeDeadline(
+        { issuedAt: tenOClockOn('2025-06-10'), level: 'fixed', fixedDay: '2025-08-31' },
+        defaultPolicy,
+        calendar,
+      );
+      const nationalDay = computeDeadline(
+        { issuedAt: tenOClockOn('2025-09-01'), level: 'fixed', fixedDay: '2025-10-01' },
+        defaultPolicy,
+        calendar,
+      );
+
+      expect(sunday).toEqual({
+        day: '2025-09-01',
+        deadline: new Date('2025-09-01T09:30:00.000Z'),
+        rule: '按文件规定时限；8月31日为休息日，时限顺延至9月1日',
+        fallback: false,
+        movedFrom: '2025-08-31',
+      });
+      expect(nationalDay).toMatchObject({ day: '2025-10-09', movedFrom: '2025-10-01' });
     });
 
     it('says when the fixed day is in a year without a schedule', () => {
@@ -222,7 +247,12 @@ describe('computeDeadline', () => {
   });
 
   describe('in a year the package does not cover (2027)', () => {
-    const with2027 = createChineseCalendar({ holidays: ['2027-01-01'], workdays: [] });
+    const with2027 = createChineseCalendar({
+      holidays: ['2027-01-01'],
+      workdays: [],
+      coveredYears: [2027],
+    });
+    const newYearOnly = createChineseCalendar({ holidays: ['2027-01-01'], workdays: [] });
 
     it.each<[string, Counting, string, boolean]>([
       ['2026-12-18', 'working', '2026-12-25', false],
@@ -253,6 +283,13 @@ describe('computeDeadline', () => {
         expect(result.fallback).toBe(false);
       },
     );
+
+    it('still says so when an override names a date of the year but the year is not listed', () => {
+      const request = { issuedAt: tenOClockOn('2026-12-30'), level: 'routine' as const };
+      const result = computeDeadline(request, defaultPolicy, newYearOnly);
+
+      expect(result).toMatchObject({ day: '2027-01-07', fallback: true });
+    });
   });
 });
 
@@ -305,6 +342,49 @@ describe('validateDeadlineOverride', () => {
     expect(validateDeadlineOverride(issuedAt, level, day, defaultPolicy)).toEqual({
       ok: false,
       message,
+    });
+  });
+});
+
+describe('a deadline day chosen by a person', () => {
+  it.each([
+    ['2025-06-13', 'Fri', { day: '2025-06-13' }],
+    ['2025-06-14', 'Sat', { day: '2025-06-16', movedFrom: '2025-06-14' }],
+    ['2025-10-01', 'National Day', { day: '2025-10-09', movedFrom: '2025-10-01' }],
+    ['2026-02-14', 'Sat, make-up working day', { day: '2026-02-14' }],
+  ])('%s (%s) stands as %j', (day, _label, expected) => {
+    expect(chosenDeadlineDay(day, calendar)).toEqual(expected);
+  });
+
+  it('is explained in the words cards and answers use', () => {
+    expect(movedDayNote({ day: '2025-06-16', movedFrom: '2025-06-14' })).toBe(
+      '6月14日为休息日，时限顺延至6月16日',
+    );
+    expect(movedDayNote({ day: '2025-06-13' })).toBe('');
+  });
+
+  describe('placed under the cap', () => {
+    // Issued Thu 2025-05-22: the cap, 30 days on, is Saturday 2025-06-21.
+    const issuedAt = tenOClockOn('2025-05-22');
+    const place = (day: string) =>
+      placeChosenDay(
+        day,
+        deadlineCap(issuedAt, 'routine', day, defaultPolicy),
+        defaultPolicy,
+        calendar,
+      );
+
+    it('keeps a working day and moves a rest day that still lands within the cap', () => {
+      expect(place('2025-06-20')).toEqual({ ok: true, day: '2025-06-20' });
+      expect(place('2025-06-15')).toEqual({ ok: true, day: '2025-06-16', movedFrom: '2025-06-15' });
+    });
+
+    it('refuses a rest day on the cap whose next working day is past it, naming the last day allowed', () => {
+      expect(place('2025-06-21')).toEqual({
+        ok: false,
+        message:
+          '6月21日为休息日，时限顺延至6月23日，超过最长时限 2025-06-21（交办之日起 30 日）；请选择 2025-06-20 或更早的日期',
+      });
     });
   });
 });

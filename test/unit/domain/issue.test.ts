@@ -118,6 +118,49 @@ describe('prepareIssue', () => {
     });
   });
 
+  it('moves a date the 督查室 chose on a rest day to the next working day, and says so', () => {
+    const saturday = prepareIssue(
+      { ...draft, deadlineDay: '2025-06-14' },
+      people.supervisor,
+      context,
+    );
+
+    expect(saturday).toMatchObject({
+      deadlineDay: '2025-06-16',
+      deadline: at('2025-06-16 17:30'),
+      rule: '督查室指定时限；6月14日为休息日，时限顺延至6月16日',
+    });
+  });
+
+  it('refuses a rest day on the cap whose next working day is past it', () => {
+    // Issued Thu 2025-05-22: the cap is Saturday 2025-06-21.
+    const prepared = prepareIssue({ ...draft, deadlineDay: '2025-06-21' }, people.supervisor, {
+      ...context,
+      now: at('2025-05-22 10:00'),
+    });
+
+    expect(prepared).toMatchObject({
+      ok: false,
+      code: 'invalidInput',
+      field: 'deadlineDay',
+      message:
+        '6月21日为休息日，时限顺延至6月23日，超过最长时限 2025-06-21（交办之日起 30 日）；请选择 2025-06-20 或更早的日期',
+    });
+  });
+
+  it('moves a fixed date on a rest day too, beyond 30 days', () => {
+    const prepared = prepareIssue(
+      { ...draft, level: 'fixed', deadlineDay: '2025-10-01' },
+      people.leader,
+      context,
+    );
+
+    expect(prepared).toMatchObject({
+      deadlineDay: '2025-10-09',
+      rule: '按文件规定时限；10月1日为休息日，时限顺延至10月9日',
+    });
+  });
+
   it('numbers the assignments in the order the enterprises were given', () => {
     const prepared = prepareIssue(draft, people.supervisor, context);
     if ('ok' in prepared) throw new Error(prepared.message);

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Assignment } from '../../../src/domain/assignment.js';
+import { pendingExtension, type Assignment } from '../../../src/domain/assignment.js';
+import { createChineseCalendar } from '../../../src/domain/calendar.js';
 import { transitions, type TransitionName } from '../../../src/domain/lifecycle/index.js';
 import type { Actor } from '../../../src/domain/types.js';
 import { at, people, policy } from '../../support/fixtures.js';
-import { inState } from '../../support/states.js';
+import { inState, withPendingExtension } from '../../support/states.js';
 
 const now = at('2025-05-27 10:00');
-const context = { now, policy };
+const calendar = createChineseCalendar({ holidays: [], workdays: [] });
+const context = { now, policy, calendar };
+const overdueNoticed = () => ({ ...inState.inProgress(), overdueAt: at('2025-05-29 09:00') });
 const plan = {
   leader: { openId: people.head.openId, name: '城投张总' },
   department: '工程管理部',
@@ -434,6 +437,223 @@ const refusals: Case[] = [
     'alreadyDone',
     '该督办已于 06-30 09:00 归档',
   ],
+  // An extension is decided only while the matter is open; the command path has no card guard.
+  [
+    'granting an extension of a completed notice',
+    () => withPendingExtension(inState.completed()),
+    people.supervisor,
+    'decideExtension',
+    { approve: true },
+    'wrongState',
+    '该督办已办结',
+  ],
+  [
+    'granting an extension of a withdrawn notice',
+    () => withPendingExtension(inState.withdrawn()),
+    people.supervisor,
+    'decideExtension',
+    { approve: true },
+    'wrongState',
+    '该督办已撤销，无需办理',
+  ],
+  [
+    'granting an extension of a refused notice',
+    () => withPendingExtension(inState.refused()),
+    people.leader,
+    'decideExtension',
+    { approve: true, day: '2025-06-12' },
+    'wrongState',
+    '该督办已认定为拒不办理',
+  ],
+  [
+    'a supervisor who is the liaison deciding their own enterprise’s extension',
+    () => withPendingExtension(inState.inProgress()),
+    people.supervisorLiaison,
+    'decideExtension',
+    { approve: true },
+    'notAllowed',
+    '您是该企业的联系人，不能审批本企业的延期申请',
+  ],
+  [
+    'a leader who is the head deciding their own enterprise’s extension',
+    () => withPendingExtension({ ...inState.inProgress(), level: 'critical' }),
+    people.leaderHead,
+    'decideExtension',
+    { approve: true },
+    'notAllowed',
+    '您是该企业的第一责任人，不能审批本企业的延期申请',
+  ],
+  [
+    'a supervisor who is the liaison extending their own enterprise’s deadline',
+    inState.inProgress,
+    people.supervisorLiaison,
+    'grantExtension',
+    { day: '2025-06-10', reason: '需协调' },
+    'notAllowed',
+    '您是该企业的联系人，不能审批本企业的延期申请',
+  ],
+  [
+    'overdue recorded by a supervisor',
+    inState.inProgress,
+    people.supervisor,
+    'recordOverdue',
+    {},
+    'notAllowed',
+    '逾期由系统按时限自动记录，不能手动记录',
+  ],
+  [
+    'overdue recorded by a leader',
+    inState.inProgress,
+    people.leader,
+    'recordOverdue',
+    {},
+    'notAllowed',
+    '逾期由系统按时限自动记录，不能手动记录',
+  ],
+  [
+    'overdue recorded twice',
+    overdueNoticed,
+    people.system,
+    'recordOverdue',
+    {},
+    'alreadyDone',
+    '已于 05-29 09:00 记录逾期',
+  ],
+  [
+    'returning twice (a double click on 退回重办)',
+    inState.returned,
+    people.supervisor,
+    'review',
+    { decision: 'return', reason: '缺少数据' },
+    'alreadyDone',
+    '已由 王督查 于 05-27 11:00 退回重办',
+  ],
+  [
+    'judging perfunctory twice (a double click on 认定敷衍)',
+    inState.judgedPerfunctory,
+    people.leader,
+    'review',
+    { decision: 'perfunctory', reason: '照抄往年材料' },
+    'alreadyDone',
+    '已由 王督查 于 05-27 11:00 认定敷衍',
+  ],
+  [
+    'another decision on a round already returned',
+    inState.returned,
+    people.supervisor,
+    'review',
+    { decision: 'perfunctory', reason: '照抄往年材料' },
+    'wrongState',
+    '该督办正在办理中',
+  ],
+  [
+    'sign-off before the result is submitted',
+    inState.inProgress,
+    people.head,
+    'signOff',
+    { decision: 'approved' },
+    'wrongState',
+    '该督办正在办理中',
+  ],
+  [
+    'sign-off of a completed notice',
+    inState.completed,
+    people.head,
+    'signOff',
+    { decision: 'rejected', comment: 'x' },
+    'wrongState',
+    '该督办已办结',
+  ],
+  [
+    'returning to the liaison twice (a double click on 退回修改)',
+    inState.rejectedAtSignOff,
+    people.head,
+    'signOff',
+    { decision: 'rejected', comment: '数据需核实' },
+    'alreadyDone',
+    '已由 城投张总 于 05-27 09:00 退回修改',
+  ],
+  [
+    'feedback before a plan',
+    inState.acknowledged,
+    people.liaison,
+    'submitFeedback',
+    feedback,
+    'wrongState',
+    '请先填报承办措施',
+  ],
+  [
+    'feedback while under review',
+    inState.underReview,
+    people.liaison,
+    'submitFeedback',
+    feedback,
+    'wrongState',
+    '反馈已报送，督查室审核中',
+  ],
+  [
+    'a plan by another enterprise',
+    inState.acknowledged,
+    people.otherLiaison,
+    'submitPlan',
+    plan,
+    'notAllowed',
+    '无权操作：此事项由城投承办',
+  ],
+  [
+    'a plan by the discipline group',
+    inState.acknowledged,
+    people.discipline,
+    'submitPlan',
+    plan,
+    'notAllowed',
+    '纪检监察组仅可查阅，不能办理',
+  ],
+  [
+    'feedback by another enterprise',
+    inState.inProgress,
+    people.otherHead,
+    'submitFeedback',
+    feedback,
+    'notAllowed',
+    '无权操作：此事项由城投承办',
+  ],
+  [
+    'feedback by the discipline group',
+    inState.inProgress,
+    people.discipline,
+    'submitFeedback',
+    feedback,
+    'notAllowed',
+    '纪检监察组仅可查阅，不能办理',
+  ],
+  [
+    'withdrawal by the liaison',
+    inState.inProgress,
+    people.liaison,
+    'withdraw',
+    { reason: 'x' },
+    'notAllowed',
+    '无权操作：此操作由督查室办理',
+  ],
+  [
+    'withdrawal by another enterprise',
+    inState.inProgress,
+    people.otherHead,
+    'withdraw',
+    { reason: 'x' },
+    'notAllowed',
+    '无权操作：此操作由督查室办理',
+  ],
+  [
+    'withdrawal by the discipline group',
+    inState.inProgress,
+    people.discipline,
+    'withdraw',
+    { reason: 'x' },
+    'notAllowed',
+    '纪检监察组仅可查阅，不能办理',
+  ],
   [
     'any change to an archived notice',
     inState.archived,
@@ -701,7 +921,7 @@ const successes: Success[] = [
 describe('lifecycle transitions', () => {
   it.each(successes)('%s', (_name, build, actor, name, input, state, fields, points) => {
     const before = build();
-    const when = name === 'recordOverdue' ? { now: at('2025-05-29 09:00'), policy } : context;
+    const when = name === 'recordOverdue' ? { ...context, now: at('2025-05-29 09:00') } : context;
     const transition = transitions[name] as (...args: unknown[]) => unknown;
     const outcome = transition(before, actor, input, when) as {
       ok: true;
@@ -876,6 +1096,203 @@ describe('extension decisions', () => {
       ok: false,
       code: 'alreadyDone',
       message: '已有延期申请待审批（城投联络员 05-27 10:00）',
+    });
+  });
+});
+
+describe('a pending extension request when the matter closes', () => {
+  it.each<[string, () => Assignment, Actor, TransitionName, unknown]>([
+    ['withdrawn', inState.inProgress, people.supervisor, 'withdraw', { reason: '重复交办' }],
+    ['refused', inState.inProgress, people.supervisor, 'recordRefusal', { reason: '拒不办理' }],
+    ['completed', inState.underReview, people.supervisor, 'review', { decision: 'complete' }],
+  ])(
+    'lapses when the matter is %s, so no card offers to decide it',
+    (_how, build, actor, name, input) => {
+      const transition = transitions[name] as (...args: unknown[]) => unknown;
+      const outcome = transition(withPendingExtension(build()), actor, input, context) as {
+        ok: true;
+        next: Assignment;
+      };
+
+      expect(outcome.ok).toBe(true);
+      expect(outcome.next.extensions).toMatchObject([{ seq: 1, status: 'lapsed', lapsedAt: now }]);
+      expect(pendingExtension(outcome.next)).toBeUndefined();
+      expect(outcome.next.deadlineDay).toBe('2025-05-28');
+    },
+  );
+
+  it('stays pending when the matter is only returned for rework', () => {
+    const outcome = transitions.review(
+      withPendingExtension(inState.underReview()),
+      people.supervisor,
+      { decision: 'return', reason: '缺少数据' },
+      context,
+    );
+
+    expect(outcome.ok && pendingExtension(outcome.next)?.seq).toBe(1);
+  });
+});
+
+describe('extension days on a rest day (Civil Code art. 203)', () => {
+  const requestFor = (day: string) =>
+    transitions.requestExtension(
+      inState.inProgress(),
+      people.liaison,
+      { day, reason: '需协调' },
+      context,
+    );
+
+  it('grants a Saturday as the following Monday and keeps the day chosen', () => {
+    const requested = requestFor('2025-06-14');
+    if (!requested.ok) throw new Error(requested.message);
+    const granted = transitions.decideExtension(
+      requested.next,
+      people.supervisor,
+      { approve: true },
+      context,
+    );
+
+    expect(requested.next.extensions[0]?.requestedDay).toBe('2025-06-14');
+    expect(granted).toMatchObject({
+      ok: true,
+      next: { deadlineDay: '2025-06-16', deadline: at('2025-06-16 17:30') },
+    });
+    expect(granted.ok && granted.next.extensions[0]).toMatchObject({
+      status: 'approved',
+      decidedDay: '2025-06-16',
+      chosenDay: '2025-06-14',
+    });
+  });
+
+  it('refuses a day whose next working day passes the cap, naming the last day allowed', () => {
+    // Issued Thu 2025-05-22: the cap is Saturday 2025-06-21.
+    const late = { ...inState.inProgress(), issuedAt: at('2025-05-22 10:00') };
+    const outcome = transitions.requestExtension(
+      late,
+      people.liaison,
+      { day: '2025-06-21', reason: '需协调' },
+      context,
+    );
+
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'invalidInput',
+      field: 'day',
+      message:
+        '6月21日为休息日，时限顺延至6月23日，超过最长时限 2025-06-21（交办之日起 30 日）；请选择 2025-06-20 或更早的日期',
+    });
+  });
+});
+
+describe('an extension set by the decider without a request (延期 <编号> <日期> <原因>)', () => {
+  it('moves the deadline and records an extension asked and granted by the decider', () => {
+    const outcome = transitions.grantExtension(
+      inState.inProgress(),
+      people.supervisor,
+      { day: '2025-06-14', reason: '区领导同意延后' },
+      context,
+    );
+    const supervisor = { openId: people.supervisor.openId, name: '王督查' };
+
+    expect(outcome).toMatchObject({
+      ok: true,
+      next: { deadlineDay: '2025-06-16', deadline: at('2025-06-16 17:30'), state: 'in_progress' },
+      event: { action: 'grantExtension', reason: '区领导同意延后' },
+    });
+    expect(outcome.ok && outcome.next.extensions).toEqual([
+      {
+        seq: 1,
+        requestedDay: '2025-06-14',
+        reason: '区领导同意延后',
+        progress: '',
+        requestedAt: now,
+        requestedBy: supervisor,
+        status: 'approved',
+        direct: true,
+        decidedDay: '2025-06-16',
+        chosenDay: '2025-06-14',
+        decisionReason: '区领导同意延后',
+        decidedAt: now,
+        decidedBy: supervisor,
+        previousDay: '2025-05-28',
+      },
+    ]);
+  });
+
+  it.each<[string, () => Assignment, Actor, unknown, string, string]>([
+    [
+      'without a reason',
+      inState.inProgress,
+      people.supervisor,
+      { day: '2025-06-10' },
+      'invalidInput',
+      '没有待审批的延期申请。如需直接延长时限，请在日期后写明原因',
+    ],
+    [
+      'past the cap',
+      inState.inProgress,
+      people.supervisor,
+      { day: '2025-06-21', reason: 'x' },
+      'invalidInput',
+      '延期不能晚于 2025-06-20（交办之日起最长 30 日）',
+    ],
+    [
+      'for a critical matter by a supervisor',
+      () => ({ ...inState.inProgress(), level: 'critical' as const }),
+      people.supervisor,
+      { day: '2025-06-10', reason: 'x' },
+      'notAllowed',
+      '无权审批：此延期需由局主要领导审批',
+    ],
+    [
+      'by the discipline group',
+      inState.inProgress,
+      people.discipline,
+      { day: '2025-06-10', reason: 'x' },
+      'notAllowed',
+      '纪检监察组仅可查阅，不能办理',
+    ],
+    [
+      'of a completed matter',
+      inState.completed,
+      people.supervisor,
+      { day: '2025-06-10', reason: 'x' },
+      'wrongState',
+      '该督办已办结',
+    ],
+    [
+      'while a request is pending',
+      () => withPendingExtension(inState.inProgress()),
+      people.supervisor,
+      { day: '2025-06-12', reason: 'x' },
+      'wrongState',
+      '已有延期申请待审批（城投联络员 05-21 16:00），请先审批该申请',
+    ],
+  ])('is refused %s', (_case, build, actor, input, code, message) => {
+    const outcome = transitions.grantExtension(build(), actor, input as never, context);
+
+    expect(outcome).toMatchObject({ ok: false, code, message });
+  });
+
+  it('typed twice, says who set that day and when', () => {
+    const first = transitions.grantExtension(
+      inState.inProgress(),
+      people.supervisor,
+      { day: '2025-06-10', reason: '区领导同意延后' },
+      context,
+    );
+    if (!first.ok) throw new Error(first.message);
+    const again = transitions.grantExtension(
+      first.next,
+      people.leader,
+      { day: '2025-06-10', reason: '区领导同意延后' },
+      context,
+    );
+
+    expect(again).toMatchObject({
+      ok: false,
+      code: 'alreadyDone',
+      message: '时限已由 王督查 于 05-27 10:00 延至 2025-06-10',
     });
   });
 });

@@ -39,6 +39,7 @@ describe('authorize', () => {
     ['withdraw', ['leader', 'supervisor']],
     ['nudge', ['leader', 'supervisor']],
     ['archive', ['leader', 'supervisor']],
+    ['recordOverdue', []],
   ];
   const everyone = [
     'leader',
@@ -60,6 +61,22 @@ describe('authorize', () => {
 
   it('lets the system do anything', () => {
     expect(authorize(people.system, 'archive', open, policy).ok).toBe(true);
+    expect(authorize(people.system, 'recordOverdue', open, policy).ok).toBe(true);
+  });
+
+  it.each([
+    ['a supervisor who is the liaison', people.supervisorLiaison, '联系人'],
+    ['a leader who is the head', people.leaderHead, '第一责任人'],
+  ])('never lets %s decide their own enterprise’s extension', (_who, actor, role) => {
+    expect(authorize(actor, 'decideExtension', open, policy)).toMatchObject({
+      ok: false,
+      code: 'notAllowed',
+      message: `您是该企业的${role}，不能审批本企业的延期申请`,
+    });
+    expect(authorize(actor, 'requestExtension', open, policy).ok).toBe(true);
+    expect(authorize(actor, 'decideExtension', { ...open, enterpriseId: 'wenlv' }, policy).ok).toBe(
+      true,
+    );
   });
 });
 
