@@ -78,16 +78,27 @@ export function overdueRecordSeries(a: Assignment, _context: PlanContext): Plann
 }
 
 /**
- * The overdue notice at the first working moment after the deadline, then one every working
- * day at the reminder time. Open-ended: only the repeats up to the first after `now`.
+ * The first overdue notice, to the whole ladder (the only one the 督查室 gets), at the first
+ * working moment after the deadline. A series of its own, so it stays owed until sent: a
+ * daily repeat coming due after downtime, or after a return from review past the deadline,
+ * does not replace it.
  */
 export function overdueNoticeSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  const { policy, now } = context;
   if (!enterpriseOwes(a.state)) return [];
+  const dueAt = firstOverdueNoticeAt(a, context);
+
+  return [{ kind: 'overdue', dueAt, recipients: wholeLadder(a, context.policy) }];
+}
+
+/**
+ * After the first notice, one to the enterprise every working day at the reminder time.
+ * Open-ended: only the repeats up to the first after `now`.
+ */
+export function overdueRepeatSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
+  const { policy, now } = context;
+  if (!enterpriseOwes(a.state) || !policy.reminders.overdueRepeatDaily) return [];
   const clock = times(context);
-  const firstAt = clock.push(new Date(a.deadline.getTime() + overdueRecordDelayMs));
-  const first = { kind: 'overdue' as const, dueAt: firstAt, recipients: wholeLadder(a, policy) };
-  if (!policy.reminders.overdueRepeatDaily) return [first];
+  const firstAt = firstOverdueNoticeAt(a, context);
 
   // Only the latest repeat due by now matters, so start counting shortly before today.
   const recentDay = clock.stepWorkingDays(clock.dayOf(now), -2);
@@ -101,7 +112,12 @@ export function overdueNoticeSeries(a: Assignment, context: PlanContext): Planne
     repeats.push({ kind: 'overdueRepeat', dueAt, recipients });
   } while (dueAt <= now);
 
-  return [first, ...repeats.filter((r) => r.dueAt > firstAt)];
+  return repeats.filter((r) => r.dueAt > firstAt);
+}
+
+/** The first working moment after the deadline: when the first overdue notice goes. */
+function firstOverdueNoticeAt(a: Assignment, context: PlanContext): Date {
+  return times(context).push(new Date(a.deadline.getTime() + overdueRecordDelayMs));
 }
 
 /**

@@ -65,6 +65,11 @@ async function runAt(when: string | Date): Promise<void> {
   await pollUntil(runnable, (n) => n === 0);
 }
 
+/** The reminder jobs left: 「kind dueAt」. */
+async function nextJobs(): Promise<string[]> {
+  return [...(await rig.pendingJobs()).values()].map((job) => `${job.kind} ${job.dueAt}`);
+}
+
 beforeEach(async () => {
   for (const model of [
     AssignmentModel,
@@ -196,6 +201,42 @@ describe('when the deadline passes while open', () => {
     expect(overdue.map((e) => e.milliPoints)).toEqual([-200]);
     const next = await rig.pendingJobs();
     expect([...next.values()].map((job) => job.kind)).toEqual(['overdueRepeat']);
+  });
+
+  const firstNotice = [
+    '城投张总: 已逾期 6 天 · 已按规定加扣 0.2 分 [app]',
+    '城投联络员: 已逾期 6 天 · 已按规定加扣 0.2 分',
+    '王督查: 【逾期】 城投 珠国资督〔2025〕1号《督办事项 chengtou》已逾期 6 天' +
+      '（时限 2025-05-28 17:30），已加扣 0.2 分；已提醒 城投联络员、城投张总（加急）',
+  ];
+
+  it('still tells the 督查室 when the workers come back after a daily repeat is due', async () => {
+    const id = await issued({ acknowledged: true });
+    await runAt('2025-06-03 10:00'); // down since 05-28; the 06-03 repeat is due too
+
+    // The first notice, once: the day's repeat would only say the same again.
+    expect(summary(await rig.outboxMessages())).toEqual(firstNotice);
+    expect((await entriesOf(id)).filter((e) => e.kind === 'overdue')).toHaveLength(1);
+    expect(await nextJobs()).toEqual([`overdueRepeat ${at('2025-06-04 09:00').getTime()}`]);
+  });
+
+  it('still tells the 督查室 of a matter returned from review after its deadline', async () => {
+    const id = await issued();
+    await bringToReview(id, '2025-05-27');
+    await act(
+      id,
+      'review',
+      people.supervisor,
+      { decision: 'return', reason: '缺少数据' },
+      at('2025-06-03 09:30'),
+    );
+    rig.clock.set(at('2025-06-03 09:30'));
+    await rig.scheduler.sync((await loadAssignment(id))!);
+    await runAt('2025-06-03 10:00');
+
+    expect(summary(await rig.outboxMessages())).toEqual(firstNotice);
+    expect((await entriesOf(id)).filter((e) => e.kind === 'overdue')).toHaveLength(1);
+    expect(await nextJobs()).toEqual([`overdueRepeat ${at('2025-06-04 09:00').getTime()}`]);
   });
 
   it('records overdue before telling, also when the record job was lost', async () => {
