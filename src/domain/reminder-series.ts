@@ -27,9 +27,13 @@ export function enterpriseOwes(state: AssignmentState): boolean {
   return owingStates.includes(state);
 }
 
-/** 请尽快签收 after some working hours, then the whole ladder after some working days. */
+/**
+ * 请尽快签收 after some working hours, then the whole ladder after some working days. None once
+ * the overdue notice is due: it tells the same people more, and a chase beside it would read as
+ * if the matter were still running.
+ */
 export function acknowledgementSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  if (a.state !== 'issued') return [];
+  if (a.state !== 'issued' || context.now >= firstOverdueNoticeAt(a, context)) return [];
   const { policy } = context;
   const { firstAfterWorkingHours, escalateAfterWorkingDays } = policy.reminders.acknowledgement;
   const after = (hours: number) => times(context).pushAfterWorkingHours(a.issuedAt, hours);
