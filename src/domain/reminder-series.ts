@@ -6,13 +6,11 @@
  */
 import type { Assignment } from './assignment.js';
 import { addDays, calendarDaysBetween, isoWeekday } from './dates.js';
+import { overdueSince } from './deadlines.js';
 import { planCalendarFor, type PlanCalendar } from './plan-calendar.js';
 import type { Policy } from './policy.js';
 import type { PlanContext, PlannedReminder, ReminderRecipient } from './reminder-plan.js';
 import type { AssignmentState } from './types.js';
-
-/** The overdue record waits this long after the deadline: it must be strictly later. */
-const overdueRecordDelayMs = 1_000;
 
 /** States in which the enterprise still owes the result (under review it has delivered). */
 export const owingStates: readonly AssignmentState[] = [
@@ -76,7 +74,7 @@ export function deadlineSeries(a: Assignment, context: PlanContext): PlannedRemi
 /** Flag the assignment and record −0.2 once, just after the deadline, whatever the hour. */
 export function overdueRecordSeries(a: Assignment, _context: PlanContext): PlannedReminder[] {
   if (!enterpriseOwes(a.state) || a.overdueAt) return [];
-  const dueAt = new Date(a.deadline.getTime() + overdueRecordDelayMs);
+  const dueAt = overdueSince(a.deadline);
 
   return [{ kind: 'overdueRecord', dueAt, recipients: [] }];
 }
@@ -121,7 +119,7 @@ export function overdueRepeatSeries(a: Assignment, context: PlanContext): Planne
 
 /** The first working moment after the deadline: when the first overdue notice goes. */
 function firstOverdueNoticeAt(a: Assignment, context: PlanContext): Date {
-  return times(context).push(new Date(a.deadline.getTime() + overdueRecordDelayMs));
+  return times(context).push(overdueSince(a.deadline));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Outbound } from '../../../src/feishu/outbound.js';
 import { AssignmentModel } from '../../../src/store/assignment.model.js';
 import { loadAssignment } from '../../../src/store/assignment.repo.js';
 import { AuditEventModel } from '../../../src/store/audit-event.model.js';
+import { timelineOf } from '../../../src/store/audit-event.repo.js';
 import { ItemModel } from '../../../src/store/item.model.js';
 import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
 import { entriesOf } from '../../../src/store/ledger.repo.js';
@@ -246,8 +247,15 @@ describe('when the deadline passes while open', () => {
     );
     await runAt('2025-05-29 09:00');
 
-    expect((await loadAssignment(id))!.overdueAt).toEqual(at('2025-05-29 09:00'));
-    expect((await entriesOf(id)).filter((e) => e.kind === 'overdue')).toHaveLength(1);
+    // Dated when it became overdue, not when the notice recorded it.
+    const becameOverdue = new Date(at('2025-05-28 17:30').getTime() + 1_000);
+    expect((await loadAssignment(id))!.overdueAt).toEqual(becameOverdue);
+    const entries = (await entriesOf(id)).filter((e) => e.kind === 'overdue');
+    expect(entries.map((e) => e.at)).toEqual([becameOverdue]);
+    const events = await timelineOf(id);
+    expect(events.filter((e) => e.action === 'recordOverdue').map((e) => e.at)).toEqual([
+      becameOverdue,
+    ]);
     expect(await rig.outboxMessages()).toHaveLength(3);
   });
 });
