@@ -192,6 +192,7 @@ describe('when the deadline passes while open', () => {
       '王督查: 【逾期】 城投 珠国资督〔2025〕1号《督办事项 chengtou》已逾期 1 天' +
         '（时限 2025-05-28 17:30），已加扣 0.2 分；已提醒 城投联络员、城投张总（加急）',
     ]);
+    // A stray record job afterwards finds nothing planned (the race itself: reminder-races).
     const recordAgain: ReminderJobData = { assignmentId: id, kind: 'overdueRecord', dueAt: 0 };
     recordAgain.dueAt = at('2025-05-28 17:30').getTime() + 1_000;
     await rig.scheduler.queue.add('overdueRecord', recordAgain, {
