@@ -10,7 +10,7 @@ import type { Card, CardElement } from './card.js';
 import { buildCard, buttonRow, escapeText, fieldLines, hr, markdown } from './elements.js';
 import { headerTagsOf } from './labels.js';
 import { actionsFor, type Viewer } from './notice-actions.js';
-import { deadlineLine, stateLine } from './notice-lines.js';
+import { deadlineLine, stateLine, type DeadlineStatus } from './notice-lines.js';
 
 /**
  * - `acknowledge`: 请尽快签收. `acknowledgeEscalated`: the same, once the head has been pushed
@@ -25,8 +25,11 @@ export interface ReminderCardData {
   /** The person it is sent to: decides the buttons and the wording of the hint. */
   viewer: Extract<Viewer, 'liaison' | 'head'>;
   reminder: ReminderCardKind;
-  /** Working days left (src/domain/deadlines.ts `workingDaysLeft`): 0 on the deadline day. */
-  workingDaysLeft: number;
+  /**
+   * Where the deadline stands when the reminder goes (the enterprise's `deadlineStatusOf`):
+   * working days left, or days late for a chase that goes after the deadline.
+   */
+  deadline: DeadlineStatus;
 }
 
 /** A reminder card: yellow, orange once an acknowledgement chase has escalated. */
@@ -36,7 +39,7 @@ export function reminderCard(data: ReminderCardData): Card {
     fieldLines([
       ['事项', escapeText(a.title)],
       ['承办单位', a.enterpriseName],
-      ['时限', deadlineLine(a, { kind: 'left', workingDays: data.workingDaysLeft })],
+      ['时限', deadlineLine(a, data.deadline)],
       ['状态', stateLine(a)],
     ]),
     markdown(hintOf(data)),
@@ -51,12 +54,13 @@ export function reminderCard(data: ReminderCardData): Card {
   });
 }
 
-function titleOf({ reminder, workingDaysLeft }: ReminderCardData): string {
+function titleOf({ reminder, deadline }: ReminderCardData): string {
   if (reminder === 'progress') return '督办提醒 · 请报送阶段性进展';
   if (reminder !== 'deadline') return '督办提醒 · 请尽快签收';
+  if (deadline.kind !== 'left') return '督办提醒 · 已超过时限';
 
-  return workingDaysLeft > 0
-    ? `督办提醒 · 距时限还有 ${workingDaysLeft} 个工作日`
+  return deadline.workingDays > 0
+    ? `督办提醒 · 距时限还有 ${deadline.workingDays} 个工作日`
     : '督办提醒 · 今日到期';
 }
 

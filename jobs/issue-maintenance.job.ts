@@ -1,6 +1,7 @@
 import type { RuntimeContext } from '../src/runtime.js';
 import { deleteDraftsBefore } from '../src/store/issue-draft.repo.js';
 import { resumeIssuing } from '../src/store/issue.repo.js';
+import { declareSchedule, type JobSchedule } from './job-schedule.js';
 
 /**
  * Issuing's housekeeping: expired 交办 previews are deleted (the store has no TTL indexes), and
@@ -19,14 +20,14 @@ export const interruptedIssueAfterMs = 5 * 60_000;
 const everyMs = 10 * 60_000;
 
 /** Schedules the housekeeping every ten minutes (one scheduler for all workers) and runs it. */
-export async function startIssueMaintenance(context: RuntimeContext): Promise<void> {
+export async function startIssueMaintenance(context: RuntimeContext): Promise<JobSchedule> {
   const { queues, clock, logger, policy } = context;
-  const queue = queues.queue(issueMaintenanceQueue);
-  await queue.upsertJobScheduler(
-    'every-ten-minutes',
-    { every: everyMs },
-    { name: 'tidy', data: {} },
-  );
+  const schedule = await declareSchedule(queues, {
+    queue: issueMaintenanceQueue,
+    id: 'every-ten-minutes',
+    repeat: { every: everyMs },
+    job: { name: 'tidy', data: {} },
+  });
 
   queues.worker(issueMaintenanceQueue, async () => {
     const now = clock.now().getTime();
@@ -35,4 +36,5 @@ export async function startIssueMaintenance(context: RuntimeContext): Promise<vo
     if (resumed.length > 0) logger.warn({ itemIds: resumed }, 'interrupted issues finished');
     logger.debug({ deleted }, 'expired issue previews deleted');
   });
+  return schedule;
 }

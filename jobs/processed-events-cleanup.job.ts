@@ -1,5 +1,6 @@
 import type { RuntimeContext } from '../src/runtime.js';
 import { deleteProcessedBefore } from '../src/store/processed-event.repo.js';
+import { declareSchedule, type JobSchedule } from './job-schedule.js';
 
 /** Deletes old rows of `processed_events` (the store has no TTL indexes). */
 export const processedEventsCleanupQueue = 'processed-events-cleanup';
@@ -14,14 +15,19 @@ export const processedEventsRetentionMs = 3 * 24 * 3_600_000;
 const everyMs = 3_600_000;
 
 /** Schedules the hourly clean-up (one scheduler however many workers start it) and runs it. */
-export async function startProcessedEventsCleanup(context: RuntimeContext): Promise<void> {
+export async function startProcessedEventsCleanup(context: RuntimeContext): Promise<JobSchedule> {
   const { queues, clock, logger } = context;
-  const queue = queues.queue(processedEventsCleanupQueue);
-  await queue.upsertJobScheduler('hourly', { every: everyMs }, { name: 'cleanup', data: {} });
+  const schedule = await declareSchedule(queues, {
+    queue: processedEventsCleanupQueue,
+    id: 'hourly',
+    repeat: { every: everyMs },
+    job: { name: 'cleanup', data: {} },
+  });
 
   queues.worker(processedEventsCleanupQueue, async () => {
     const before = new Date(clock.now().getTime() - processedEventsRetentionMs);
     const deleted = await deleteProcessedBefore(before);
     logger.debug({ deleted }, 'old delivery keys deleted');
   });
+  return schedule;
 }

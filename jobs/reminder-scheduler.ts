@@ -37,8 +37,9 @@ export class ReminderScheduler {
   }
 
   /**
-   * The reminders `assignment` should have in Redis now: planned and not yet sent. Sent ones
-   * can only be among those already due, so only those are looked up.
+   * The reminders `assignment` should have in Redis now: planned and not yet sent, less a
+   * daily overdue repeat the first overdue notice covers. Sent ones can only be among those
+   * already due, so only those are looked up.
    */
   async wanted(assignments: Assignment[], now: Date): Promise<ReminderJobData[]> {
     const { policy, calendar } = this.deps;
@@ -52,7 +53,9 @@ export class ReminderScheduler {
     const due = planned.filter((job) => job.dueAt <= now.getTime()).map(reminderJobId);
     const sent = await sentAmong(due);
 
-    return planned.filter((job) => !sent.has(reminderJobId(job)));
+    return planned.filter(
+      (job) => !sent.has(reminderJobId(job)) && !coveredByFirstNotice(job, planned, sent, now),
+    );
   }
 
   /** Makes Redis hold exactly the assignment's wanted reminders; idempotent. */
@@ -137,4 +140,23 @@ export class ReminderScheduler {
   private optionsFor(data: ReminderJobData, now: Date): JobsOptions {
     return { jobId: reminderJobId(data), delay: Math.max(0, data.dueAt - now.getTime()) };
   }
+}
+
+/**
+ * True for a daily overdue repeat due before the first overdue notice went, or while that
+ * notice is still owed (it goes now): after downtime, or a return from review past the
+ * deadline, the enterprise then gets the overdue card once that morning, not twice.
+ */
+function coveredByFirstNotice(
+  job: ReminderJobData,
+  planned: ReminderJobData[],
+  sent: Map<string, Date>,
+  now: Date,
+): boolean {
+  if (job.kind !== 'overdueRepeat' || job.dueAt > now.getTime()) return false;
+  const first = planned.find((p) => p.assignmentId === job.assignmentId && p.kind === 'overdue');
+  if (!first) return false;
+
+  const firstSentAt = sent.get(reminderJobId(first));
+  return firstSentAt === undefined || firstSentAt.getTime() >= job.dueAt;
 }

@@ -5,6 +5,7 @@
  */
 import type { Worker } from 'bullmq';
 import type { RuntimeContext } from '../src/runtime.js';
+import type { JobSchedule } from './job-schedule.js';
 import { startReminderReconcile } from './reminder-reconcile.job.js';
 import {
   createReminderProcessor,
@@ -40,6 +41,8 @@ export interface ReminderWorkers {
   worker: Worker<ReminderJobData>;
   /** The reconciler's worker. */
   reconciler: Worker;
+  /** The reconciler's repeating schedule, for the scheduler watchdog. */
+  reconcileSchedule: JobSchedule;
 }
 
 /** Starts the reminder worker and the reconciler (which runs once now). */
@@ -63,9 +66,14 @@ export async function startReminderWorkers(
     ...(settings.stalledIntervalMs ? { stalledInterval: settings.stalledIntervalMs } : {}),
   });
   const deps = { ...context, scheduler, logger };
-  const reconciler = await startReminderReconcile(deps, settings.reconcileEveryMs);
+  const reconcile = await startReminderReconcile(deps, settings.reconcileEveryMs);
 
-  return { scheduler, worker, reconciler: reconciler as Worker };
+  return {
+    scheduler,
+    worker,
+    reconciler: reconcile.worker as Worker,
+    reconcileSchedule: reconcile.schedule,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { runWeeklyDigest } from '../src/app/reports/weekly-digest.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { RuntimeContext } from '../src/runtime.js';
+import { declareSchedule, type JobSchedule } from './job-schedule.js';
 
 export const weeklyDigestQueue = 'weekly-digest';
 export const weeklyDigestScheduler = 'weekly-digest';
@@ -18,18 +19,18 @@ export function digestCronPattern(digest: Policy['digest']): string {
   return `${minute} ${hour} * * ${digest.weekday % 7}`;
 }
 
-/** Upserts the scheduler and starts the worker. */
-export async function startWeeklyDigest(context: RuntimeContext): Promise<void> {
+/** Upserts the scheduler and starts the worker; returns the schedule. */
+export async function startWeeklyDigest(context: RuntimeContext): Promise<JobSchedule> {
   const { queues, clock, policy } = context;
-  await queues
-    .queue(weeklyDigestQueue)
-    .upsertJobScheduler(
-      weeklyDigestScheduler,
-      { pattern: digestCronPattern(policy.digest), tz: 'Asia/Shanghai' },
-      { name: 'digest', data: {} },
-    );
+  const schedule = await declareSchedule(queues, {
+    queue: weeklyDigestQueue,
+    id: weeklyDigestScheduler,
+    repeat: { pattern: digestCronPattern(policy.digest), tz: 'Asia/Shanghai' },
+    job: { name: 'digest', data: {} },
+  });
 
   queues.worker(weeklyDigestQueue, async () => {
     await runWeeklyDigest(context, clock.now());
   });
+  return schedule;
 }

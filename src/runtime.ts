@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import { createOutbox, defaultOutboxSettings, type OutboxSettings } from '../jobs/outbox.job.js';
 import { createQueueFactory, type QueueFactory } from '../jobs/queue-factory.js';
-import { startWorkers } from '../jobs/workers.js';
+import { startWorkers, type RunningWorkers } from '../jobs/workers.js';
 import { AssignmentEventBus } from './app/assignment-events.js';
 import { registerFeatures } from './app/features.js';
 import { workingCalendarFor } from './app/working-calendar.js';
@@ -127,7 +127,8 @@ export async function startRuntime(
   registerFeatures(context);
 
   // Workers first: once /readyz answers, the whole process is up.
-  if (options.role !== 'web') await startWorkers(context, { outbox: outboxSettings });
+  const workers =
+    options.role !== 'web' ? await startWorkers(context, { outbox: outboxSettings }) : undefined;
   const serves = options.role !== 'worker';
   const edge = serves ? startFeishuEdge(context, options) : undefined;
   const server = serves ? await listen(context, options, edge) : undefined;
@@ -139,7 +140,7 @@ export async function startRuntime(
     edge,
     server,
     port,
-    stop: () => stopRuntime(context, server, edge),
+    stop: () => stopRuntime(context, server, edge, workers),
   };
 }
 
@@ -172,6 +173,7 @@ async function stopRuntime(
   context: RuntimeContext,
   server: Server | undefined,
   edge: FeishuEdge | undefined,
+  workers: RunningWorkers | undefined,
 ): Promise<void> {
   // Stop accepting; in-flight requests finish; idle keep-alive sockets close now.
   edge?.stop();
@@ -181,6 +183,7 @@ async function stopRuntime(
     await closed;
   }
 
+  workers?.stop();
   await context.queues.close();
   await Promise.all([context.redis.quit(), context.fastRedis.quit()].map(quietly));
   await closeMongo();

@@ -20,6 +20,7 @@ import type { Policy, UrgentKind } from '../domain/policy.js';
 import type { PlannedReminder } from '../domain/reminder-plan.js';
 import type { Directory } from '../domain/types.js';
 import type { Outbound, Receiver } from '../feishu/outbound.js';
+import { deadlineStatusOf } from './enterprise/notice-view.js';
 
 export interface ReminderMessageInput {
   assignment: Assignment;
@@ -110,12 +111,11 @@ function enterpriseCard(input: ReminderMessageInput, viewer: EnterpriseRecipient
     ackEscalation: 'acknowledgeEscalated',
     weeklyProgress: 'progress',
   };
-  const left = workingDaysLeft(now, assignment.deadline, calendar);
   return reminderCard({
     assignment,
     viewer,
     reminder: kinds[reminder.kind] ?? 'deadline',
-    workingDaysLeft: left,
+    deadline: deadlineStatusOf(assignment, now, calendar),
   });
 }
 

@@ -153,13 +153,25 @@ const reminders = z
   })
   .prefault({});
 
-/** The ladder: who is told at each step, and which urgent pushes (加急) are used. */
+/**
+ * The ladder: who is told at each step, and which urgent pushes (加急) are used. The office
+ * step takes none: the 督查室 is told by a line in its chat (or to each supervisor), and an
+ * urgent push goes to a person, so it would be accepted and silently ignored.
+ */
 const escalation = z
   .array(
-    z.strictObject({
-      step: z.enum(['liaison', 'head', 'office']),
-      urgent: z.array(z.enum(['app', 'sms', 'phone'])).default(() => []),
-    }),
+    z
+      .strictObject({
+        step: z.enum(['liaison', 'head', 'office']),
+        urgent: z.array(z.enum(['app', 'sms', 'phone'])).default(() => []),
+      })
+      .superRefine(({ step, urgent }, ctx) => {
+        if (step !== 'office' || urgent.length === 0) return;
+        const message =
+          'must be empty for the office step: the 督查室 is told by a line in its chat or to ' +
+          `each supervisor, never urgently; put urgent on liaison or head (found [${urgent}])`;
+        ctx.addIssue({ code: 'custom', path: ['urgent'], message });
+      }),
   )
   .min(1)
   .default(() => structuredClone(d.escalation));

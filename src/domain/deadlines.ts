@@ -203,6 +203,14 @@ export function daysLate(deadline: Date, at: Date): number {
 }
 
 /**
+ * The moment a matter became overdue: one second after its deadline (the deadline instant
+ * itself is still on time). What the overdue record, its −0.2 and its event are dated with.
+ */
+export function overdueSince(deadline: Date): Date {
+  return new Date(deadline.getTime() + 1_000);
+}
+
+/**
  * When a push due at `at` may go out: `at` itself inside working hours (start inclusive, end
  * exclusive) on a working day, else the start of the next working day's hours. Always `at`
  * when `workingHours.allowOutsideHours` is set.

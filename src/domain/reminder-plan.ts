@@ -13,6 +13,7 @@ import {
   deadlineSeries,
   overdueNoticeSeries,
   overdueRecordSeries,
+  overdueRepeatSeries,
   weeklyProgressSeries,
 } from './reminder-series.js';
 
@@ -21,7 +22,7 @@ import {
  * - `ackEscalation`: still not acknowledged a working day later: the whole ladder.
  * - `beforeDeadline`: D−n at the reminder time; each one climbs the ladder a step.
  * - `overdueRecord`: the deadline passed while open: flag it and record −0.2. Pushes nothing.
- * - `overdue`: the first overdue notice, to the whole ladder.
+ * - `overdue`: the first overdue notice, to the whole ladder; owed until sent.
  * - `overdueRepeat`: every working day after that while overdue, to the enterprise.
  * - `weeklyProgress`: a long matter with no news for a week: 请报送阶段性进展.
  */
@@ -77,6 +78,7 @@ export function planReminders(
     deadlineSeries(assignment, context),
     overdueRecordSeries(assignment, context),
     overdueNoticeSeries(assignment, context),
+    overdueRepeatSeries(assignment, context),
     weeklyProgressSeries(assignment, context),
   ];
 

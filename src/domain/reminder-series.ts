@@ -6,13 +6,11 @@
  */
 import type { Assignment } from './assignment.js';
 import { addDays, calendarDaysBetween, isoWeekday } from './dates.js';
+import { overdueSince } from './deadlines.js';
 import { planCalendarFor, type PlanCalendar } from './plan-calendar.js';
 import type { Policy } from './policy.js';
 import type { PlanContext, PlannedReminder, ReminderRecipient } from './reminder-plan.js';
 import type { AssignmentState } from './types.js';
-
-/** The overdue record waits this long after the deadline: it must be strictly later. */
-const overdueRecordDelayMs = 1_000;
 
 /** States in which the enterprise still owes the result (under review it has delivered). */
 export const owingStates: readonly AssignmentState[] = [
@@ -27,9 +25,13 @@ export function enterpriseOwes(state: AssignmentState): boolean {
   return owingStates.includes(state);
 }
 
-/** 请尽快签收 after some working hours, then the whole ladder after some working days. */
+/**
+ * 请尽快签收 after some working hours, then the whole ladder after some working days. None once
+ * the overdue notice is due: it tells the same people more, and a chase beside it would read as
+ * if the matter were still running.
+ */
 export function acknowledgementSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  if (a.state !== 'issued') return [];
+  if (a.state !== 'issued' || context.now >= firstOverdueNoticeAt(a, context)) return [];
   const { policy } = context;
   const { firstAfterWorkingHours, escalateAfterWorkingDays } = policy.reminders.acknowledgement;
   const after = (hours: number) => times(context).pushAfterWorkingHours(a.issuedAt, hours);
@@ -72,22 +74,33 @@ export function deadlineSeries(a: Assignment, context: PlanContext): PlannedRemi
 /** Flag the assignment and record −0.2 once, just after the deadline, whatever the hour. */
 export function overdueRecordSeries(a: Assignment, _context: PlanContext): PlannedReminder[] {
   if (!enterpriseOwes(a.state) || a.overdueAt) return [];
-  const dueAt = new Date(a.deadline.getTime() + overdueRecordDelayMs);
+  const dueAt = overdueSince(a.deadline);
 
   return [{ kind: 'overdueRecord', dueAt, recipients: [] }];
 }
 
 /**
- * The overdue notice at the first working moment after the deadline, then one every working
- * day at the reminder time. Open-ended: only the repeats up to the first after `now`.
+ * The first overdue notice, to the whole ladder (the only one the 督查室 gets), at the first
+ * working moment after the deadline. A series of its own, so it stays owed until sent: a
+ * daily repeat coming due after downtime, or after a return from review past the deadline,
+ * does not replace it.
  */
 export function overdueNoticeSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
-  const { policy, now } = context;
   if (!enterpriseOwes(a.state)) return [];
+  const dueAt = firstOverdueNoticeAt(a, context);
+
+  return [{ kind: 'overdue', dueAt, recipients: wholeLadder(a, context.policy) }];
+}
+
+/**
+ * After the first notice, one to the enterprise every working day at the reminder time.
+ * Open-ended: only the repeats up to the first after `now`.
+ */
+export function overdueRepeatSeries(a: Assignment, context: PlanContext): PlannedReminder[] {
+  const { policy, now } = context;
+  if (!enterpriseOwes(a.state) || !policy.reminders.overdueRepeatDaily) return [];
   const clock = times(context);
-  const firstAt = clock.push(new Date(a.deadline.getTime() + overdueRecordDelayMs));
-  const first = { kind: 'overdue' as const, dueAt: firstAt, recipients: wholeLadder(a, policy) };
-  if (!policy.reminders.overdueRepeatDaily) return [first];
+  const firstAt = firstOverdueNoticeAt(a, context);
 
   // Only the latest repeat due by now matters, so start counting shortly before today.
   const recentDay = clock.stepWorkingDays(clock.dayOf(now), -2);
@@ -101,7 +114,12 @@ export function overdueNoticeSeries(a: Assignment, context: PlanContext): Planne
     repeats.push({ kind: 'overdueRepeat', dueAt, recipients });
   } while (dueAt <= now);
 
-  return [first, ...repeats.filter((r) => r.dueAt > firstAt)];
+  return repeats.filter((r) => r.dueAt > firstAt);
+}
+
+/** The first working moment after the deadline: when the first overdue notice goes. */
+function firstOverdueNoticeAt(a: Assignment, context: PlanContext): Date {
+  return times(context).push(overdueSince(a.deadline));
 }
 
 /**

@@ -50,7 +50,7 @@ export function transitionEvent(change: Transitioned, origin: Origin): AuditEven
     outcome: event.outcome,
     actor: { openId: origin.actor.openId, name: origin.actor.name },
     channel: origin.channel,
-    at: origin.at,
+    at: event.at ?? origin.at,
     before: event.from,
     after: event.to,
     reason: event.reason,

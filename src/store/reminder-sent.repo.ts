@@ -46,15 +46,15 @@ export async function markReminderSent(key: string, at: Date, messages: number):
   );
 }
 
-/** Which of these keys were sent (claims not finished count as unsent). */
-export async function sentAmong(keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
+/** Which of these keys were sent, and when (claims not finished count as unsent). */
+export async function sentAmong(keys: string[]): Promise<Map<string, Date>> {
+  if (keys.length === 0) return new Map();
   const docs = await ReminderSentModel.find(
     { _id: { $in: keys }, status: 'sent' },
-    { _id: 1 },
+    { _id: 1, sentAt: 1, claimedAt: 1 },
   ).lean();
 
-  return new Set(docs.map((doc) => String(doc._id)));
+  return new Map(docs.map((doc) => [String(doc._id), doc.sentAt ?? doc.claimedAt]));
 }
 
 /** An assignment's reminders, oldest first. */

@@ -11,6 +11,7 @@ import {
   reminderQueueName,
   type ReminderJobData,
 } from '../../jobs/reminder.job.js';
+import { fireReminder, type FireOutcome } from '../../jobs/reminder-fire.js';
 import { ReminderScheduler } from '../../jobs/reminder-scheduler.js';
 import { rescheduleReminders } from '../../src/app/reminder-listener.js';
 import { AssignmentEventBus } from '../../src/app/assignment-events.js';
@@ -25,8 +26,10 @@ export interface ReminderRig {
   clock: FixedClock;
   scheduler: ReminderScheduler;
   events: AssignmentEventBus;
-  /** Starts the reminder worker (stopped after each test). */
+  /** Starts a reminder worker (stopped after each test); several may run at once. */
   startWorker(): Worker<ReminderJobData>;
+  /** Fires one reminder as its job would, without the queue (to race two at once). */
+  fire(target: Pick<ReminderJobData, 'assignmentId' | 'kind' | 'dueAt'>): Promise<FireOutcome>;
   /** Reminder jobs still to run: id → data. */
   pendingJobs(): Promise<Map<string, ReminderJobData>>;
   /** Every message handed to the outbox so far. */
@@ -50,7 +53,7 @@ export function useReminderRig(services: TestServices): ReminderRig {
     });
     const events = new AssignmentEventBus(logger);
     events.on('reminders', rescheduleReminders(scheduler));
-    const processor = createReminderProcessor({
+    const deps = {
       clock,
       policy,
       calendar,
@@ -58,8 +61,9 @@ export function useReminderRig(services: TestServices): ReminderRig {
       scheduler,
       directory: { current: async () => directory },
       outbox: createOutbox(services.queues),
-      dispatch: (event) => events.dispatch(event),
-    });
+      dispatch: (event: Parameters<AssignmentEventBus['dispatch']>[0]) => events.dispatch(event),
+    };
+    const processor = createReminderProcessor(deps);
 
     Object.assign(rig, {
       scheduler,
@@ -69,6 +73,8 @@ export function useReminderRig(services: TestServices): ReminderRig {
         workers.push(worker);
         return worker;
       },
+      fire: (target: Pick<ReminderJobData, 'assignmentId' | 'kind' | 'dueAt'>) =>
+        fireReminder(target, deps),
       pendingJobs: () => pendingJobs(scheduler),
       outboxMessages: async () => {
         const queue = services.queues.queue<OutboxJobData>(outboxQueueName);

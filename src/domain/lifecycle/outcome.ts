@@ -39,6 +39,8 @@ export interface TransitionEvent {
   reason?: string;
   /** A refinement of the action: `approved`/`rejected`, `complete`/`return`/`perfunctory`. */
   outcome?: string;
+  /** When it took effect, if not when recorded (overdue: the moment the deadline passed). */
+  at?: Date;
 }
 
 export interface Transitioned {

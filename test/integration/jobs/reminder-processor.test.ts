@@ -6,6 +6,7 @@ import type { Outbound } from '../../../src/feishu/outbound.js';
 import { AssignmentModel } from '../../../src/store/assignment.model.js';
 import { loadAssignment } from '../../../src/store/assignment.repo.js';
 import { AuditEventModel } from '../../../src/store/audit-event.model.js';
+import { timelineOf } from '../../../src/store/audit-event.repo.js';
 import { ItemModel } from '../../../src/store/item.model.js';
 import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
 import { entriesOf } from '../../../src/store/ledger.repo.js';
@@ -63,6 +64,11 @@ async function runAt(when: string | Date): Promise<void> {
   await rig.scheduler.promoteDueReminders(rig.clock.now());
   const runnable = () => rig.scheduler.queue.getJobCountByTypes('waiting', 'active', 'prioritized');
   await pollUntil(runnable, (n) => n === 0);
+}
+
+/** The reminder jobs left: 「kind dueAt」. */
+async function nextJobs(): Promise<string[]> {
+  return [...(await rig.pendingJobs()).values()].map((job) => `${job.kind} ${job.dueAt}`);
 }
 
 beforeEach(async () => {
@@ -186,6 +192,7 @@ describe('when the deadline passes while open', () => {
       '王督查: 【逾期】 城投 珠国资督〔2025〕1号《督办事项 chengtou》已逾期 1 天' +
         '（时限 2025-05-28 17:30），已加扣 0.2 分；已提醒 城投联络员、城投张总（加急）',
     ]);
+    // A stray record job afterwards finds nothing planned (the race itself: reminder-races).
     const recordAgain: ReminderJobData = { assignmentId: id, kind: 'overdueRecord', dueAt: 0 };
     recordAgain.dueAt = at('2025-05-28 17:30').getTime() + 1_000;
     await rig.scheduler.queue.add('overdueRecord', recordAgain, {
@@ -198,6 +205,42 @@ describe('when the deadline passes while open', () => {
     expect([...next.values()].map((job) => job.kind)).toEqual(['overdueRepeat']);
   });
 
+  const firstNotice = [
+    '城投张总: 已逾期 6 天 · 已按规定加扣 0.2 分 [app]',
+    '城投联络员: 已逾期 6 天 · 已按规定加扣 0.2 分',
+    '王督查: 【逾期】 城投 珠国资督〔2025〕1号《督办事项 chengtou》已逾期 6 天' +
+      '（时限 2025-05-28 17:30），已加扣 0.2 分；已提醒 城投联络员、城投张总（加急）',
+  ];
+
+  it('still tells the 督查室 when the workers come back after a daily repeat is due', async () => {
+    const id = await issued({ acknowledged: true });
+    await runAt('2025-06-03 10:00'); // down since 05-28; the 06-03 repeat is due too
+
+    // The first notice, once: the day's repeat would only say the same again.
+    expect(summary(await rig.outboxMessages())).toEqual(firstNotice);
+    expect((await entriesOf(id)).filter((e) => e.kind === 'overdue')).toHaveLength(1);
+    expect(await nextJobs()).toEqual([`overdueRepeat ${at('2025-06-04 09:00').getTime()}`]);
+  });
+
+  it('still tells the 督查室 of a matter returned from review after its deadline', async () => {
+    const id = await issued();
+    await bringToReview(id, '2025-05-27');
+    await act(
+      id,
+      'review',
+      people.supervisor,
+      { decision: 'return', reason: '缺少数据' },
+      at('2025-06-03 09:30'),
+    );
+    rig.clock.set(at('2025-06-03 09:30'));
+    await rig.scheduler.sync((await loadAssignment(id))!);
+    await runAt('2025-06-03 10:00');
+
+    expect(summary(await rig.outboxMessages())).toEqual(firstNotice);
+    expect((await entriesOf(id)).filter((e) => e.kind === 'overdue')).toHaveLength(1);
+    expect(await nextJobs()).toEqual([`overdueRepeat ${at('2025-06-04 09:00').getTime()}`]);
+  });
+
   it('records overdue before telling, also when the record job was lost', async () => {
     const id = await issued({ acknowledged: true });
     await rig.scheduler.queue.remove(
@@ -205,8 +248,15 @@ describe('when the deadline passes while open', () => {
     );
     await runAt('2025-05-29 09:00');
 
-    expect((await loadAssignment(id))!.overdueAt).toEqual(at('2025-05-29 09:00'));
-    expect((await entriesOf(id)).filter((e) => e.kind === 'overdue')).toHaveLength(1);
+    // Dated when it became overdue, not when the notice recorded it.
+    const becameOverdue = new Date(at('2025-05-28 17:30').getTime() + 1_000);
+    expect((await loadAssignment(id))!.overdueAt).toEqual(becameOverdue);
+    const entries = (await entriesOf(id)).filter((e) => e.kind === 'overdue');
+    expect(entries.map((e) => e.at)).toEqual([becameOverdue]);
+    const events = await timelineOf(id);
+    expect(events.filter((e) => e.action === 'recordOverdue').map((e) => e.at)).toEqual([
+      becameOverdue,
+    ]);
     expect(await rig.outboxMessages()).toHaveLength(3);
   });
 });

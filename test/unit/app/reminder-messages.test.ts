@@ -3,6 +3,7 @@ import { reminderMessages, uuidOf } from '../../../src/app/reminder-messages.js'
 import type { PlannedReminder } from '../../../src/domain/reminder-plan.js';
 import type { Directory } from '../../../src/domain/types.js';
 import type { Outbound } from '../../../src/feishu/outbound.js';
+import { cardText } from '../../support/card-inspect.js';
 import { at, directory, people, policy } from '../../support/fixtures.js';
 import { calendar } from '../../support/lifecycle-actions.js';
 import { inState } from '../../support/states.js';
@@ -69,6 +70,27 @@ describe('reminderMessages', () => {
 
     expect(receivers(sent)).toEqual([`open_id:${people.supervisor.openId}`]);
     expect(JSON.stringify(sent[0]!.card)).toContain('承办单位未登记联系人');
+  });
+
+  it('dates a 签收 chase that goes after the deadline 已逾期, not 今日到期', () => {
+    const chase: PlannedReminder = {
+      kind: 'ackEscalation',
+      dueAt: at('2025-05-28 17:00'),
+      recipients: [{ step: 'liaison', urgent: [] }],
+    };
+    const [toLiaison] = reminderMessages({
+      assignment: inState.issued(),
+      reminder: chase,
+      key: 'k',
+      directory,
+      policy,
+      calendar,
+      now: at('2025-05-29 09:00'),
+    }) as Sent[];
+
+    expect(cardText(toLiaison!.card)).toContain(
+      "2025-05-28 17:30（<font color='red'>已逾期 1 天</font>）",
+    );
   });
 
   it('derives a stable uuid per receiver, within Feishu’s 50 characters', () => {

@@ -9,6 +9,7 @@ import { at, buildAssignment } from '../../support/fixtures.js';
 import { inState } from '../../support/states.js';
 
 const secret = '涉密的具体办理要求';
+const left = (workingDays: number) => ({ kind: 'left' as const, workingDays });
 
 describe('reminder card', () => {
   it.each<[ReminderCardKind, number, string, string]>([
@@ -22,12 +23,29 @@ describe('reminder card', () => {
       assignment: inState.issued(),
       viewer: 'liaison',
       reminder,
-      workingDaysLeft: left,
+      deadline: { kind: 'left', workingDays: left },
     });
 
     expect(card.header?.title.content).toBe(title);
     expect(card.header?.template).toBe(template);
     expect(card.header?.subtitle?.content).toBe('珠国资督〔2025〕12号');
+  });
+
+  // The escalated 签收 chase can go after the deadline, beside the overdue card.
+  it.each<[ReminderCardKind, number, string]>([
+    ['acknowledgeEscalated', 1, "2025-05-28 17:30（<font color='red'>已逾期 1 天</font>）"],
+    ['acknowledge', 0, "2025-05-28 17:30（<font color='red'>已超过时限</font>）"],
+    ['deadline', 2, "2025-05-28 17:30（<font color='red'>已逾期 2 天</font>）"],
+  ])('%s after the deadline: 时限 %i days late, never 今日到期', (reminder, days, line) => {
+    const card = reminderCard({
+      assignment: inState.issued(),
+      viewer: 'liaison',
+      reminder,
+      deadline: { kind: 'overdue', days },
+    });
+
+    expect(cardText(card)).toContain(line);
+    expect(cardText(card)).not.toContain('今日到期');
   });
 
   it('shows number, title, deadline and state, never the content, even when confidential', () => {
@@ -36,7 +54,7 @@ describe('reminder card', () => {
       assignment,
       viewer: 'liaison',
       reminder: 'deadline',
-      workingDaysLeft: 2,
+      deadline: { kind: 'left', workingDays: 2 },
     });
     const text = cardText(card);
 
@@ -73,7 +91,7 @@ describe('reminder card', () => {
   ])(
     '%s: the buttons of the state and what is expected now',
     (_name, assignment, viewer, buttons, hint) => {
-      const card = reminderCard({ assignment, viewer, reminder: 'deadline', workingDaysLeft: 1 });
+      const card = reminderCard({ assignment, viewer, reminder: 'deadline', deadline: left(1) });
 
       expect(buttonLabels(card)).toEqual(buttons);
       expect(cardText(card)).toContain(hint);
@@ -95,7 +113,7 @@ describe('reminder card', () => {
       ],
     };
     const text = cardText(
-      reminderCard({ assignment, viewer: 'liaison', reminder: 'progress', workingDaysLeft: 8 }),
+      reminderCard({ assignment, viewer: 'liaison', reminder: 'progress', deadline: left(8) }),
     );
 
     expect(text).toContain('上次报送：06-02 15:00（40%）');

@@ -154,6 +154,12 @@ describe('loadPolicyFile', () => {
       'escalation:\n  - step: head\n    urgent: [app, fax]\n',
       "3: escalation[0].urgent[1] must be one of app, sms, phone (found 'fax')",
     ],
+    [
+      'an urgent push to the 督查室, told by a line in its chat',
+      'escalation:\n  - step: liaison\n  - step: office\n    urgent: [sms]\n',
+      '4: escalation[1].urgent must be empty for the office step: the 督查室 is told by a line in ' +
+        'its chat or to each supervisor, never urgently; put urgent on liaison or head (found [sms])',
+    ],
     ['an empty escalation ladder', 'escalation: []\n', '1: escalation must not be empty'],
     [
       'an infinite score',

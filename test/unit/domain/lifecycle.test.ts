@@ -902,7 +902,7 @@ const successes: Success[] = [
     'recordOverdue',
     {},
     'in_progress',
-    { overdueAt: at('2025-05-29 09:00') },
+    { overdueAt: new Date(at('2025-05-28 17:30').getTime() + 1_000) },
     [-200],
   ],
   [
@@ -919,6 +919,24 @@ const successes: Success[] = [
 ];
 
 describe('lifecycle transitions', () => {
+  it('dates overdue, its −0.2 and its event when the deadline passed, whenever recorded', () => {
+    const becameOverdue = new Date(at('2025-05-28 17:30').getTime() + 1_000);
+    const outcome = transitions.recordOverdue(
+      inState.inProgress(),
+      people.system,
+      {},
+      {
+        now: at('2025-06-05 10:00'),
+        policy,
+        calendar,
+      },
+    );
+
+    expect(outcome.ok && outcome.next.overdueAt).toEqual(becameOverdue);
+    expect(outcome.ok && outcome.ledger.map((entry) => entry.at)).toEqual([becameOverdue]);
+    expect(outcome.ok && outcome.event.at).toEqual(becameOverdue);
+  });
+
   it.each(successes)('%s', (_name, build, actor, name, input, state, fields, points) => {
     const before = build();
     const when = name === 'recordOverdue' ? { ...context, now: at('2025-05-29 09:00') } : context;

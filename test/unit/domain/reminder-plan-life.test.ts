@@ -43,10 +43,34 @@ describe("planReminders over an assignment's life", () => {
     it('while overdue, owes the latest daily repeat and plans only the next one', () => {
       const plan = planReminders(assignment, policy, calendar, at('2025-06-10 12:00'));
 
+      // The first notice stays in the plan; the store says whether it went (see below).
       expect(lines(plan)).toEqual([
         'overdueRecord 2025-05-28 17:30',
+        'overdue 2025-05-29 09:00 liaison+head(app)+office',
         'overdueRepeat 2025-06-10 09:00 liaison+head(app)',
         'overdueRepeat 2025-06-11 09:00 liaison+head(app)',
+      ]);
+    });
+
+    // The first notice is the only one to the 督查室: a due repeat must not replace it.
+    it.each<[string, Assignment, string]>([
+      ['on its morning', assignment, '2025-05-29 09:05'],
+      ['a week later (the workers were down)', assignment, '2025-06-05 10:00'],
+      [
+        'once −0.2 is recorded',
+        { ...assignment, overdueAt: at('2025-05-28 17:30') },
+        '2025-06-05 10:00',
+      ],
+      [
+        'when returned from review after the deadline',
+        { ...inState.inProgress(), reviews: [returned('2025-06-05 09:30')] },
+        '2025-06-05 10:00',
+      ],
+    ])('owes the first overdue notice, to the 督查室 too, until sent: %s', (_name, a, nowLocal) => {
+      const plan = planReminders(a, policy, calendar, at(nowLocal));
+
+      expect(lines(plan.filter((r) => r.kind === 'overdue'))).toEqual([
+        'overdue 2025-05-29 09:00 liaison+head(app)+office',
       ]);
     });
 
@@ -170,6 +194,17 @@ describe('reminderKey', () => {
     expect(key).not.toContain(':');
   });
 });
+
+function returned(local: string): Assignment['reviews'][number] {
+  const by = { openId: 'ou_s', name: '王督查' };
+  return {
+    decision: 'return',
+    reason: '缺少数据支撑',
+    onTimeHighQuality: false,
+    at: at(local),
+    by,
+  };
+}
 
 function progressReport() {
   const by = { openId: 'ou_x', name: '城投联络员' };

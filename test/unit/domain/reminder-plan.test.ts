@@ -148,6 +148,22 @@ describe('planReminders', () => {
       );
     });
 
+    // Past the deadline the overdue notice says it all; a 请尽快签收 beside it would read as due today.
+    it.each<[string, string, string[]]>([
+      [
+        'still owes an unsent escalation before the deadline',
+        '2025-05-28 17:00',
+        ['ackEscalation'],
+      ],
+      ['stops once the overdue notice is due', '2025-05-29 09:00', []],
+      ['stays stopped while overdue', '2025-06-05 10:00', []],
+    ])('%s (issued 05-21, due 05-28, never acknowledged)', (_name, nowLocal, expected) => {
+      const assignment = issued('2025-05-21 10:00', '2025-05-28');
+      const plan = planReminders(assignment, policy, calendar, at(nowLocal));
+
+      expect(plan.filter((r) => r.kind.startsWith('ack')).map((r) => r.kind)).toEqual(expected);
+    });
+
     it('stops chasing once acknowledged', () => {
       const plan = planReminders(inState.acknowledged(), policy, calendar, at('2025-05-21 11:00'));
 
