@@ -1,7 +1,8 @@
 import type { RuntimeContext } from '../src/runtime.js';
 import { startAssignmentEventsSweep } from './assignment-events-sweep.job.js';
 import { startIssueMaintenance } from './issue-maintenance.job.js';
-import { startOutboxWorker, type OutboxSettings } from './outbox.job.js';
+import { startOutboxSweep } from './outbox-sweep.job.js';
+import { defaultOutboxSettings, startOutboxWorker, type OutboxSettings } from './outbox.job.js';
 import { startProcessedEventsCleanup } from './processed-events-cleanup.job.js';
 import { startReportWorkers } from './report-workers.js';
 import { startReminderWorkers, type ReminderWorkerSettings } from './reminder-workers.js';
@@ -21,8 +22,11 @@ export async function startWorkers(
   context: RuntimeContext,
   settings: WorkerSettings = {},
 ): Promise<void> {
-  // The Feishu edge: every outbound call, and the clean-up of delivery keys.
-  startOutboxWorker(context, settings.outbox);
+  // The Feishu edge: every outbound call, the redelivery of messages Redis lost, and the
+  // clean-up of delivery keys and settled outbox records.
+  const outbox = settings.outbox ?? defaultOutboxSettings;
+  startOutboxWorker(context, outbox);
+  await startOutboxSweep(context, outbox);
   await startProcessedEventsCleanup(context);
   // The assignment event bus: events whose listeners failed are dispatched again.
   await startAssignmentEventsSweep(context);
