@@ -87,9 +87,11 @@ export interface OutboxStores {
 
 /**
  * Whether a message is recorded in `outbox_messages` before it is queued, so that losing Redis
- * loses none: everything sent (cards, texts, replies, files) and urgent pushes. A patch is not:
- * a lost one leaves a stale card until the next change patches it again; nor a delayed update,
- * whose click token expires within 30 minutes.
+ * loses none: everything sent (cards, texts, replies, files) and urgent pushes.
+ *
+ * Limitation: patches and delayed card updates are not recorded. One that Redis loses leaves a
+ * card showing an earlier state until the next change patches it or 查看 shows it fresh; a
+ * delayed update's click token expires within 30 minutes anyway.
  */
 export function isDurable(message: OutboxMessage): boolean {
   return message.kind !== 'patch' && message.kind !== 'delayedUpdate';
