@@ -110,7 +110,7 @@ async function schedulingAndReconcile(): Promise<void> {
 
 async function lateness(): Promise<void> {
   const { clock, policy, scheduler, dueRealMs } = await scheduleDueAtOnce();
-  const outbox = createOutbox(queues);
+  const outbox = createOutbox({ queues, clock });
   const current = async () => directory;
   const deps = { clock, policy, calendar, logger, scheduler, outbox, directory: { current } };
   const worker = queues.worker(reminderQueueName, createReminderProcessor(deps), { concurrency });

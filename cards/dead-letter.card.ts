@@ -14,8 +14,9 @@ export interface DeadLetterCardData {
   receiverName: string;
   /** The outbox kind: send, text, reply, patch, delayedUpdate, file, urgent. */
   kind: string;
-  /** Feishu's code, or `timeout` / `network` / `http_502` / `internal` / `token`. */
+  /** Feishu's code, or `timeout` / `network` / `http_502` / `internal` / `token` / `lost`. */
   errorCode: number | string;
+  /** Tries made; 0 when not known (a message lost with the queue). */
   attempts: number;
   failedAt: Date;
   /** Set once someone pressed 重试. */
@@ -34,6 +35,7 @@ const reasons: Record<string, string> = {
   token: '无法获取访问凭证',
   internal: '系统内部错误',
   malformed: '飞书返回内容异常',
+  lost: '发送队列中断，无法确认是否已送达',
 };
 
 const kindLabels: Record<string, string> = {
@@ -60,6 +62,7 @@ export function failureReason(code: number | string): string {
  */
 export function deadLetterCard(data: DeadLetterCardData): Card {
   const kind = kindLabels[data.kind] ?? data.kind;
+  const tries = data.attempts > 0 ? `${gap}尝试 ${data.attempts} 次` : '';
   const elements: CardElement[] = [
     {
       tag: 'markdown',
@@ -67,7 +70,7 @@ export function deadLetterCard(data: DeadLetterCardData): Card {
     },
     {
       tag: 'markdown',
-      content: `内容：${kind}${gap}尝试 ${data.attempts} 次${gap}${shortMoment(data.failedAt)}`,
+      content: `内容：${kind}${tries}${gap}${shortMoment(data.failedAt)}`,
       text_size: 'notation',
     },
   ];

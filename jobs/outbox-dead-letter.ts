@@ -7,6 +7,7 @@ import type { Receiver } from '../src/feishu/outbound.js';
 import type { RuntimeContext } from '../src/runtime.js';
 import { cardMessageById } from '../src/store/card-message.repo.js';
 import { recordDeadLetter, type DeadLetter } from '../src/store/dead-letter.repo.js';
+import { settleOutboxMessage } from '../src/store/outbox-message.repo.js';
 import {
   enqueueOutboxJob,
   type OutboxJobData,
@@ -25,17 +26,30 @@ export async function deadLetter(
   job: Job<OutboxJobData>,
   error: FeishuError,
 ): Promise<void> {
-  const letter: DeadLetter = {
+  await reportDeadLetter(context, settings, {
     _id: String(job.id),
     message: job.data.message,
     error: { code: error.code, message: error.message, status: error.status },
     attempts: job.attemptsMade + 1,
     failedAt: context.clock.now(),
     alert: job.data.alert ?? false,
-  };
+  });
+}
+
+/**
+ * Records a dead letter, settles its outbox record as dead (after the letter, so a crash in
+ * between leaves the record pending for the sweep rather than a message nobody hears of), and
+ * alerts the 督查室 the first time. Also used by the redelivery sweep for a lost message.
+ */
+export async function reportDeadLetter(
+  context: RuntimeContext,
+  settings: OutboxSettings,
+  letter: DeadLetter,
+): Promise<void> {
   const fresh = await recordDeadLetter(letter);
+  await settleOutboxMessage(letter._id, 'dead', letter.failedAt);
   context.logger.error(
-    { jobId: job.id, kind: letter.message.kind, code: error.code, alert: letter.alert },
+    { jobId: letter._id, kind: letter.message.kind, code: letter.error.code, alert: letter.alert },
     'outbox message dead-lettered',
   );
   if (fresh && !letter.alert) await alertOffice(context, settings, letter);
@@ -58,7 +72,7 @@ async function alertOffice(
   for (const to of receivers) {
     const uuid = `dead-letter-alert:${letter._id}:${to.id}`;
     const message: OutboxMessage = { kind: 'send', to, card, uuid };
-    await enqueueOutboxJob(context.queues, { message, alert: true }, settings);
+    await enqueueOutboxJob(context, { message, alert: true }, settings);
   }
 }
 

@@ -46,7 +46,7 @@ type Send = Extract<Outbound, { kind: 'send' }>;
  * nothing twice.
  */
 async function deliverSend(deps: OutboxWorkerDeps, message: Send, log: Logger): Promise<Delivered> {
-  const { feishu, clock, queues } = deps.context;
+  const { feishu, clock } = deps.context;
   const { messageId } = await feishu.sendCard(message.to, message.card, message.uuid);
 
   if (message.track) {
@@ -66,7 +66,7 @@ async function deliverSend(deps: OutboxWorkerDeps, message: Send, log: Logger): 
       urgentKind,
       openIds: message.urgent!.openIds,
     };
-    await enqueueOutboxJob(queues, { message: push }, deps.settings);
+    await enqueueOutboxJob(deps.context, { message: push }, deps.settings);
   }
   log.debug({ messageId, tracked: Boolean(message.track) }, 'card sent');
 

@@ -7,9 +7,11 @@ import {
 } from '../src/feishu/errors.js';
 import type { Logger } from '../src/logging/logger.js';
 import type { RuntimeContext } from '../src/runtime.js';
+import { settleOutboxMessage } from '../src/store/outbox-message.repo.js';
 import { deadLetter } from './outbox-dead-letter.js';
 import { deliver } from './outbox-deliver.js';
 import {
+  isDurable,
   latestPatchKey,
   type OutboxJobData,
   type OutboxMessage,
@@ -51,7 +53,11 @@ export async function processOutboxJob(
   }
 
   try {
-    return await deliver(deps, job, log);
+    const delivered = await deliver(deps, job, log);
+    // Before the job completes (and may be removed): a record still pending means not sent.
+    const at = deps.context.clock.now();
+    if (isDurable(message)) await settleOutboxMessage(String(job.id), 'delivered', at);
+    return delivered;
   } catch (error) {
     return failed(deps, job, classify(error), log);
   }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Job, Queue, Worker } from 'bullmq';
+import type { Clock } from '../src/clock.js';
 import type { UrgentKind } from '../src/domain/policy.js';
 import type { Outbound, Outbox } from '../src/feishu/outbound.js';
 import type { RuntimeContext } from '../src/runtime.js';
+import { recordOutboxMessage } from '../src/store/outbox-message.repo.js';
 import { processOutboxJob, type OutboxWorkerDeps } from './outbox-process.js';
 import type { QueueFactory } from './queue-factory.js';
 import { ReceiverRateLimit } from './receiver-rate-limit.js';
@@ -77,31 +79,52 @@ export function outboxJobId(message: OutboxMessage): string {
   }
 }
 
+/** What enqueueing needs: the queues, and the clock that dates each message's record. */
+export interface OutboxStores {
+  queues: QueueFactory;
+  clock: Clock;
+}
+
+/**
+ * Whether a message is recorded in `outbox_messages` before it is queued, so that losing Redis
+ * loses none: everything sent (cards, texts, replies, files) and urgent pushes.
+ *
+ * Limitation: patches and delayed card updates are not recorded. One that Redis loses leaves a
+ * card showing an earlier state until the next change patches it or 查看 shows it fresh; a
+ * delayed update's click token expires within 30 minutes anyway.
+ */
+export function isDurable(message: OutboxMessage): boolean {
+  return message.kind !== 'patch' && message.kind !== 'delayedUpdate';
+}
+
 /**
  * The Outbox features use: `enqueue` queues one message. Never sends directly; the worker
  * (`startOutboxWorker`) sends under Feishu's limits.
  */
 export function createOutbox(
-  queues: QueueFactory,
+  stores: OutboxStores,
   settings: OutboxSettings = defaultOutboxSettings,
 ): Outbox {
   return {
     enqueue: (message, options) =>
-      enqueueOutboxJob(queues, { message }, settings, options?.jobId ?? outboxJobId(message)),
+      enqueueOutboxJob(stores, { message }, settings, options?.jobId ?? outboxJobId(message)),
   };
 }
 
 /**
- * Queues one outbox job. A patch also becomes its message's latest, so an older patch still
- * queued is skipped; an identical patch whose job already finished is queued again, because
- * the card may have changed in between.
+ * Queues one outbox job. A durable message is recorded in MongoDB first (the redelivery sweep
+ * queues it again if Redis loses it); one already delivered, or dead-lettered, is not queued
+ * again. A patch also becomes its message's latest, so an older patch still queued is skipped;
+ * an identical patch whose job already finished is queued again, because the card may have
+ * changed in between.
  */
 export async function enqueueOutboxJob(
-  queues: QueueFactory,
+  stores: OutboxStores,
   data: OutboxJobData,
   settings: OutboxSettings = defaultOutboxSettings,
   jobId = outboxJobId(data.message),
 ): Promise<void> {
+  const { queues, clock } = stores;
   const queue = queues.queue<OutboxJobData>(outboxQueueName);
   const { message } = data;
   if (message.kind === 'patch') {
@@ -109,8 +132,23 @@ export async function enqueueOutboxJob(
     const marker = latestPatchKey(queues.prefix, message.messageId);
     await queues.connection.set(marker, jobId, 'EX', latestPatchTtlSeconds);
   }
+  if (isDurable(message)) {
+    const record = { id: jobId, message, alert: data.alert ?? false };
+    const found = await recordOutboxMessage(record, clock.now());
+    if (found === 'delivered' || found === 'dead') return;
+  }
 
-  await queue.add(message.kind, data, {
+  await addOutboxJob(queue, data, settings, jobId);
+}
+
+/** Adds the BullMQ job; a job already holding this id is left as it is. */
+export async function addOutboxJob(
+  queue: Queue<OutboxJobData>,
+  data: OutboxJobData,
+  settings: OutboxSettings,
+  jobId: string,
+): Promise<void> {
+  await queue.add(data.message.kind, data, {
     jobId,
     attempts: settings.attempts,
     backoff: { type: 'outbox', delay: settings.baseDelayMs },

@@ -1,8 +1,12 @@
 import type { RuntimeContext } from '../src/runtime.js';
+import { deleteSettledBefore } from '../src/store/outbox-message.repo.js';
 import { deleteProcessedBefore } from '../src/store/processed-event.repo.js';
 import { declareSchedule, type JobSchedule } from './job-schedule.js';
 
-/** Deletes old rows of `processed_events` (the store has no TTL indexes). */
+/**
+ * Deletes old rows of `processed_events` and settled rows of `outbox_messages` (the store has
+ * no TTL indexes).
+ */
 export const processedEventsCleanupQueue = 'processed-events-cleanup';
 
 /**
@@ -10,6 +14,14 @@ export const processedEventsCleanupQueue = 'processed-events-cleanup';
  * window (about 7 hours), so a late redelivery still finds its key.
  */
 export const processedEventsRetentionMs = 3 * 24 * 3_600_000;
+
+/**
+ * How long a delivered or dead-lettered outbox record is kept, in ms: 2 days. While kept, the
+ * same message enqueued again is not sent again (Feishu's own uuid check lasts an hour), and
+ * whatever enqueues a message again (a retried reminder, the event sweep) does so within hours.
+ * Short, because FerretDB reads the whole collection for each update by `_id`.
+ */
+export const settledOutboxRetentionMs = 2 * 24 * 3_600_000;
 
 /** How often the clean-up runs, in ms. */
 const everyMs = 3_600_000;
@@ -25,9 +37,10 @@ export async function startProcessedEventsCleanup(context: RuntimeContext): Prom
   });
 
   queues.worker(processedEventsCleanupQueue, async () => {
-    const before = new Date(clock.now().getTime() - processedEventsRetentionMs);
-    const deleted = await deleteProcessedBefore(before);
-    logger.debug({ deleted }, 'old delivery keys deleted');
+    const now = clock.now().getTime();
+    const deleted = await deleteProcessedBefore(new Date(now - processedEventsRetentionMs));
+    const settled = await deleteSettledBefore(new Date(now - settledOutboxRetentionMs));
+    logger.debug({ deleted, settled }, 'old delivery keys and outbox records deleted');
   });
   return schedule;
 }

@@ -2,7 +2,9 @@
  * Firing one reminder: reload, plan again, and act only if the plan still holds it. A push is
  * claimed in `reminders_sent` before anything is sent, its messages go to the outbox with
  * uuids derived from its key, and only then is it marked sent; a retry after a crash anywhere
- * in between sends the same messages again, which the outbox and Feishu take once.
+ * in between sends the same messages again, which the outbox and Feishu take once. `sent`
+ * means handed to the outbox, which records each message in MongoDB before queueing it, so a
+ * lost Redis loses none of them (jobs/outbox-redeliver.ts).
  */
 import { reminderMessages } from '../src/app/reminder-messages.js';
 import type { Clock } from '../src/clock.js';
@@ -90,14 +92,33 @@ async function send(
     calendar,
     now,
   });
+  // The processor's logger already names the assignment.
+  const log = { kind: reminder.kind, dueAt: reminder.dueAt };
+  if (messages.length === 0) {
+    // Left claimed, not sent: retried (and rebuilt by the reconciler) until someone is there.
+    deps.logger.warn(log, 'reminder has nobody to go to; check the directory; will retry');
+    throw new NobodyToRemindError(assignment.id, reminder.kind);
+  }
+
   for (const message of messages) await deps.outbox.enqueue(message);
   await markReminderSent(key, now, messages.length);
 
-  const log = { kind: reminder.kind, dueAt: reminder.dueAt, messages: messages.length };
-  if (messages.length === 0)
-    deps.logger.warn(log, 'reminder has nobody to go to; check the directory');
-  deps.logger.info({ ...log, resumed: claim === 'resumed' }, 'reminder sent');
+  const resumed = claim === 'resumed';
+  deps.logger.info({ ...log, messages: messages.length, resumed }, 'reminder sent');
   return 'sent';
+}
+
+/**
+ * A reminder the directory gives nobody to send to (an enterprise without its liaison or
+ * head). It fails the job so that BullMQ retries it, and the reconciler replaces it after the
+ * last attempt while the plan still owes it: it goes once the directory is fixed.
+ */
+export class NobodyToRemindError extends Error {
+  override readonly name = 'NobodyToRemindError';
+
+  constructor(assignmentId: string, kind: ReminderKind) {
+    super(`reminder ${kind} of assignment ${assignmentId} has no recipients`);
+  }
 }
 
 /** Records the overdue event (once: a second attempt is refused as already done). */

@@ -34,8 +34,9 @@ export async function enqueueStatisticsExport(
  * Builds the workbook for the job and hands the file to the outbox.
  *
  * Limitation: the file travels to the outbox worker inside its job, base64 in Redis (about
- * 150 KB for 2,000 notices); a table of tens of thousands of notices would make a job of
- * megabytes. The outbox's `file` message has no other way to carry content yet.
+ * 150 KB for 2,000 notices) and, until delivered, in its `outbox_messages` row; a table of tens
+ * of thousands of notices would make a job and a row of megabytes. The outbox's `file` message
+ * has no other way to carry content yet.
  */
 export async function sendStatisticsExport(
   context: Pick<

@@ -1,7 +1,8 @@
 import type { RuntimeContext } from '../src/runtime.js';
 import { startAssignmentEventsSweep } from './assignment-events-sweep.job.js';
 import { startIssueMaintenance } from './issue-maintenance.job.js';
-import { startOutboxWorker, type OutboxSettings } from './outbox.job.js';
+import { outboxSweepSchedule, startOutboxSweep } from './outbox-sweep.job.js';
+import { defaultOutboxSettings, startOutboxWorker, type OutboxSettings } from './outbox.job.js';
 import { startProcessedEventsCleanup } from './processed-events-cleanup.job.js';
 import { reconcileNow } from './reminder-reconcile.job.js';
 import { startReportWorkers } from './report-workers.js';
@@ -34,8 +35,11 @@ export async function startWorkers(
   context: RuntimeContext,
   settings: WorkerSettings = {},
 ): Promise<RunningWorkers> {
-  // The Feishu edge: every outbound call, and the clean-up of delivery keys.
-  startOutboxWorker(context, settings.outbox);
+  // The Feishu edge: every outbound call, the redelivery of messages Redis lost, and the
+  // clean-up of delivery keys and settled outbox records.
+  const outbox = settings.outbox ?? defaultOutboxSettings;
+  startOutboxWorker(context, outbox);
+  await startOutboxSweep(context, outbox);
   const deliveryKeys = await startProcessedEventsCleanup(context);
   // The assignment event bus: events whose listeners failed are dispatched again.
   const eventSweep = await startAssignmentEventsSweep(context);
@@ -47,7 +51,14 @@ export async function startWorkers(
   const issuing = await startIssueMaintenance(context);
 
   // Redis may lose the schedulers while the process runs: declare them again, then reconcile.
-  const schedules = [deliveryKeys, eventSweep, reminders.reconcileSchedule, ...reports, issuing];
+  const schedules = [
+    outboxSweepSchedule,
+    deliveryKeys,
+    eventSweep,
+    reminders.reconcileSchedule,
+    ...reports,
+    issuing,
+  ];
   const watchdog = startSchedulerWatchdog(context, schedules, {
     everyMs: settings.schedulerWatchdogEveryMs,
     onRestored: () => reconcileNow(context.queues, 'reconcile-after-loss'),

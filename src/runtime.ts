@@ -118,7 +118,7 @@ export async function startRuntime(
       baseUrl: env.FEISHU_BASE_URL,
       logger,
     }),
-    outbox: createOutbox(queues, outboxSettings),
+    outbox: createOutbox({ queues, clock }, outboxSettings),
     handlers: { cardActions: new Map() },
     events: new AssignmentEventBus(logger),
     routers: [],

@@ -28,7 +28,7 @@ export function retryDeadLetterHandler(context: RuntimeContext): CardActionHandl
     }
 
     const message = letter.message as OutboxMessage;
-    await enqueueOutboxJob(context.queues, { message }, undefined, `retry.${letter._id}`);
+    await enqueueOutboxJob(context, { message }, undefined, `retry.${letter._id}`);
     const retriedBy = { openId: actor.openId, name: actor.name };
     const retriedAt = context.clock.now();
     await markRetried(letter._id, retriedBy, retriedAt);

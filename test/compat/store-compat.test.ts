@@ -384,4 +384,53 @@ describe('store compatibility', () => {
     expect(newest.map((r) => r.key)).toEqual(['d', 'b', 'a', 'e']);
     expect(byKey.map((r) => r.key).sort()).toEqual(['c', 'e']);
   });
+
+  it('lists old pending rows, settles one with $set and $unset, deletes settled old rows (outbox_messages)', async () => {
+    const outboxSchema = new Schema({
+      _id: String,
+      status: String,
+      message: Schema.Types.Mixed,
+      createdAt: Date,
+      settledAt: Date,
+    });
+    outboxSchema.index({ status: 1, createdAt: 1 });
+    const Outbox = mongoose.model('CompatOutbox', outboxSchema);
+    await Outbox.deleteMany({});
+    await Outbox.syncIndexes();
+    const card = { schema: '2.0', body: { elements: [{ tag: 'markdown', content: '通知' }] } };
+    await Outbox.insertMany([
+      { _id: 'msg.a', status: 'pending', message: { kind: 'send', card }, createdAt: new Date(1) },
+      { _id: 'msg.b', status: 'pending', message: { kind: 'text' }, createdAt: new Date(3) },
+      { _id: 'msg.c', status: 'delivered', createdAt: new Date(2), settledAt: new Date(4) },
+      { _id: 'msg.d', status: 'pending', message: { kind: 'text' }, createdAt: new Date(10) },
+    ]);
+
+    const stale = await Outbox.find(
+      { status: 'pending', createdAt: { $lt: new Date(5) } },
+      { _id: 1 },
+    )
+      .sort({ createdAt: 1 })
+      .lean();
+    const pending = await Outbox.findOne({ _id: 'msg.a', status: 'pending' }).lean();
+    await Outbox.updateOne(
+      { _id: 'msg.a' },
+      { $set: { status: 'dead', settledAt: new Date(6) }, $unset: { message: 1 } },
+    );
+    const settled = await Outbox.findById('msg.a').lean();
+    const pendingAfter = await Outbox.findOne({ _id: 'msg.a', status: 'pending' }).lean();
+    const deleted = await Outbox.deleteMany({
+      status: { $in: ['delivered', 'dead'] },
+      createdAt: { $lt: new Date(5) },
+    });
+    const left = await Outbox.find({}, { _id: 1 }).sort({ _id: 1 }).lean();
+
+    expect(stale.map((r) => r._id)).toEqual(['msg.a', 'msg.b']);
+    expect(stale[0]).not.toHaveProperty('status');
+    expect(pending?.message).toEqual({ kind: 'send', card });
+    expect(settled).toMatchObject({ status: 'dead', settledAt: new Date(6) });
+    expect(settled).not.toHaveProperty('message');
+    expect(pendingAfter).toBeNull();
+    expect(deleted.deletedCount).toBe(2);
+    expect(left.map((r) => r._id)).toEqual(['msg.b', 'msg.d']);
+  });
 });

@@ -33,7 +33,7 @@ const queues = createQueueFactory(
 const clock = new FixedClock(new Date(nowIso));
 const policy = loadPolicyFile(files.POLICY_FILE);
 const calendar = createChineseCalendar(policy.calendar);
-const real = createOutbox(queues);
+const real = createOutbox({ queues, clock });
 const outbox: Outbox = {
   enqueue: async (message) => {
     if (mode === 'enqueued') await real.enqueue(message);

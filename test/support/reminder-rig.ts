@@ -4,6 +4,7 @@
  * into the real outbox queue (no outbox worker, so what was "sent" can be read there).
  */
 import type { Job, Worker } from 'bullmq';
+import { pino } from 'pino';
 import { afterEach, beforeAll } from 'vitest';
 import { createOutbox, outboxQueueName, type OutboxJobData } from '../../jobs/outbox.job.js';
 import {
@@ -16,14 +17,18 @@ import { ReminderScheduler } from '../../jobs/reminder-scheduler.js';
 import { rescheduleReminders } from '../../src/app/reminder-listener.js';
 import { AssignmentEventBus } from '../../src/app/assignment-events.js';
 import { FixedClock } from '../../src/clock.js';
+import type { Directory } from '../../src/domain/types.js';
 import type { Outbound } from '../../src/feishu/outbound.js';
-import { silentLogger } from '../../src/logging/logger.js';
 import { calendar } from './lifecycle-actions.js';
 import { at, directory, policy } from './fixtures.js';
 import { deleteKeys, type TestServices } from './services.js';
 
 export interface ReminderRig {
   clock: FixedClock;
+  /** The directory the processor reads; a test may replace it (reset after each test). */
+  directory: Directory;
+  /** Warnings logged so far, as parsed pino lines (cleared after each test). */
+  warnings: Array<Record<string, unknown>>;
   scheduler: ReminderScheduler;
   events: AssignmentEventBus;
   /** Starts a reminder worker (stopped after each test); several may run at once. */
@@ -39,8 +44,11 @@ export interface ReminderRig {
 /** Builds the rig once the services are up; the clock starts at 2025-05-21 10:00. */
 export function useReminderRig(services: TestServices): ReminderRig {
   const clock = new FixedClock(at('2025-05-21 10:00'));
-  const logger = silentLogger();
-  const rig = { clock } as ReminderRig;
+  const rig = { clock, directory, warnings: [] } as unknown as ReminderRig;
+  const logger = pino(
+    { level: 'warn' },
+    { write: (line: string) => rig.warnings.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   let workers: Worker[] = [];
 
   beforeAll(() => {
@@ -59,8 +67,8 @@ export function useReminderRig(services: TestServices): ReminderRig {
       calendar,
       logger,
       scheduler,
-      directory: { current: async () => directory },
-      outbox: createOutbox(services.queues),
+      directory: { current: async () => rig.directory },
+      outbox: createOutbox({ queues: services.queues, clock }),
       dispatch: (event: Parameters<AssignmentEventBus['dispatch']>[0]) => events.dispatch(event),
     };
     const processor = createReminderProcessor(deps);
@@ -87,6 +95,8 @@ export function useReminderRig(services: TestServices): ReminderRig {
   afterEach(async () => {
     await Promise.all(workers.map((worker) => worker.close()));
     workers = [];
+    rig.directory = directory;
+    rig.warnings = [];
     await rig.scheduler.queue.obliterate({ force: true });
     await services.queues.queue(outboxQueueName).obliterate({ force: true });
     await deleteKeys(services.redis, `${services.prefix}:reminder-index:*`);

@@ -13,7 +13,7 @@ import { entriesOf } from '../../../src/store/ledger.repo.js';
 import { ReminderSentModel } from '../../../src/store/reminder-sent.model.js';
 import { remindersOf } from '../../../src/store/reminder-sent.repo.js';
 import { buttonLabels, cardText } from '../../support/card-inspect.js';
-import { at, people } from '../../support/fixtures.js';
+import { at, directory, people } from '../../support/fixtures.js';
 import { act, bringToReview, issueOne } from '../../support/lifecycle-actions.js';
 import { pollUntil } from '../../support/poll.js';
 import { useReminderRig } from '../../support/reminder-rig.js';
@@ -142,6 +142,34 @@ describe('reminder jobs when they fire', () => {
     expect(
       await rig.scheduler.queue.getJob(reminderKey(id, 'beforeDeadline', at('2025-05-26 09:00'))),
     ).toBeUndefined();
+  });
+
+  it('keeps a reminder that reaches nobody unsent, and sends it once the directory has someone', async () => {
+    const id = await issued();
+    const chengtou = directory.enterprises.find((e) => e.id === 'chengtou')!;
+    rig.directory = {
+      ...directory,
+      enterprises: directory.enterprises.map((e) =>
+        e === chengtou ? { ...chengtou, liaisonOpenIds: [] } : e,
+      ),
+    };
+    await runAt('2025-05-21 12:00'); // the chase goes to the liaison, and 城投 has none
+
+    expect(await rig.outboxMessages()).toEqual([]);
+    expect((await remindersOf(id)).map((r) => r.status)).toEqual(['claimed']);
+    expect(rig.warnings).toContainEqual(
+      expect.objectContaining({
+        assignmentId: id,
+        kind: 'ackChase',
+        msg: expect.stringContaining('nobody'),
+      }),
+    );
+
+    rig.directory = directory;
+    await runAt('2025-05-21 12:01');
+
+    expect(summary(await rig.outboxMessages())).toEqual(['城投联络员: 督办提醒 · 请尽快签收']);
+    expect((await remindersOf(id)).map((r) => r.status)).toEqual(['sent']);
   });
 
   it('holds a late reminder through quiet hours and sends it the next working morning', async () => {

@@ -34,7 +34,7 @@ beforeEach(async () => {
     LedgerEntryModel,
     ReminderSentModel,
   ]) {
-    await (model as typeof AssignmentModel).deleteMany({});
+    await (model as typeof AssignmentModel).collection.deleteMany({});
   }
 });
 
