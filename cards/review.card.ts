@@ -12,7 +12,7 @@ import type { Card, CardElement } from './card.js';
 import { buildCard, escapeText, fieldLines, gap, hr, markdown, panel, red } from './elements.js';
 import { textControl } from './form-fields.js';
 import { completionLabels, headerTagsOf, headerTemplateOf } from './labels.js';
-import { deadlineLine, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
+import { deadlineLine, isLate, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
 import { officeActions, type ReviewChoice } from './office-actions.js';
 import {
   checkerControl,
@@ -68,7 +68,7 @@ export function reviewCard(data: ReviewCardData): Card {
     ...(open ? decisionForm(data, approval) : outcomeElements(a, decided)),
   ];
 
-  return buildCard('督办审核', headerTemplateOf(a, data.deadline.kind === 'overdue'), elements, {
+  return buildCard('督办审核', headerTemplateOf(a, isLate(data.deadline)), elements, {
     subtitle: a.noticeNumber,
     tags: headerTagsOf(a),
   });
