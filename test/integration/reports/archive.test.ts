@@ -215,6 +215,26 @@ describe('the dossier zip', () => {
     expect(page).not.toMatch(/issue|acknowledge|signOff|approved|in_progress|beforeDeadline/);
   });
 
+  it('keeps the printable notice as it was when archived, whatever the policy says later', async () => {
+    const later: Policy = {
+      ...policy,
+      noticeNumber: { prefix: '珠财督' },
+      scoring: { ...policy.scoring, noticeReceived: -1, overdue: -0.5 },
+      deadlines: { ...policy.deadlines, endOfDay: '18:00' },
+    };
+    const noticeIn = async (bytes: Buffer) =>
+      (await JSZip.loadAsync(bytes)).file(dossierFiles.notice)!.async('string');
+    const stored = (await loadDossier(archivedId))!;
+
+    const atArchive = await noticeIn(await dossierZip(dossier, policy));
+    const afterwards = await noticeIn(await dossierZip(stored, later));
+
+    expect(afterwards).toBe(atArchive);
+    expect(afterwards).toContain('收到本通知单扣 0.5 分');
+    expect(afterwards).toContain('2025-05-28 17:30 前');
+    expect(afterwards).toContain('通过办结，按时高质量完成（王督查 2025-05-27 09:00）');
+  });
+
   it('is the same file every time it is made', async () => {
     const first = await dossierZip(dossier, policy);
     const second = await dossierZip(dossier, policy);
