@@ -30,6 +30,7 @@ import {
   returnedLine,
   stateLine,
   workExcerpts,
+  isLate,
   type DeadlineStatus,
 } from './notice-lines.js';
 import { timelineText, type TimelineLine } from './timeline-labels.js';
@@ -54,15 +55,10 @@ export function assignmentDetailCard(data: AssignmentDetailData): Card {
     ? buttonRow([{ label: '返回列表', value: data.back, primary: false }])
     : [];
 
-  return buildCard(
-    '督办详情',
-    headerTemplateOf(a, data.deadline.kind === 'overdue'),
-    [...body, ...back],
-    {
-      subtitle: a.noticeNumber,
-      tags: headerTagsOf(a),
-    },
-  );
+  return buildCard('督办详情', headerTemplateOf(a, isLate(data.deadline)), [...body, ...back], {
+    subtitle: a.noticeNumber,
+    tags: headerTagsOf(a),
+  });
 }
 
 function fullElements(data: AssignmentDetailData): CardElement[] {

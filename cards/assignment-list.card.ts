@@ -93,9 +93,18 @@ function rowElement(data: AssignmentListData, row: MyAssignmentRow): CardElement
   };
 }
 
-/** 「05-28 到期（剩余 3 个工作日）」, red once overdue, the day alone once finished. */
+/**
+ * 「05-28 到期（剩余 3 个工作日）」, red once overdue; under review 「05-28 到期，按时报送」, red
+ * when signed off late; the day alone once finished.
+ */
 function dueText(row: MyAssignmentRow): string {
   if (row.deadline.kind === 'closed') return `时限 ${row.deadlineDay}`;
+  if (row.deadline.kind === 'submitted') {
+    const due = `${row.deadlineDay.slice(5)} 到期`;
+    return row.deadline.daysLate > 0
+      ? red(`${due}，逾期 ${row.deadline.daysLate} 天报送`)
+      : `${due}，按时报送`;
+  }
   if (row.deadline.kind === 'overdue') {
     const late = row.deadline.days > 0 ? `已逾期 ${row.deadline.days} 天` : '已超过时限';
     return red(`${row.deadlineDay.slice(5)} 到期，${late}`);

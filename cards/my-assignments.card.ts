@@ -73,6 +73,10 @@ function rowElement(row: MyAssignmentRow, page: number): CardElement {
 function dueText(row: MyAssignmentRow): string {
   const due = `${row.deadlineDay.slice(5)} 到期`;
   if (!isOpen(row.state) || row.deadline.kind === 'closed') return `时限 ${row.deadlineDay}`;
+  if (row.deadline.kind === 'submitted') {
+    const late = row.deadline.daysLate;
+    return late > 0 ? red(`逾期 ${late} 天报送`) : `${due}，按时报送`;
+  }
   if (row.deadline.kind === 'overdue') {
     return red(row.deadline.days > 0 ? `已逾期 ${row.deadline.days} 天` : '已超过时限');
   }

@@ -9,22 +9,38 @@ import { clip, escapeText, red } from './elements.js';
 import { completionLabels, stateLabels } from './labels.js';
 
 /**
- * Where the deadline stands, computed by the caller with src/domain/deadlines.ts:
- * `left` while it has not passed (working days after today, 0 on the day), `overdue` once the
- * deadline instant has passed (whole calendar days late, 0 on the evening of the deadline day),
- * `closed` when the matter no longer runs against it.
+ * Where the deadline stands, computed by the caller with src/domain/deadlines.ts and
+ * src/domain/overdue.ts: while the enterprise owes the result, `left` until the deadline has
+ * passed (working days after today, 0 on the day), then `overdue` (whole calendar days late,
+ * 0 on the evening of the deadline day); `submitted` once the head has signed it off and the
+ * 督查室 reviews it (calendar days late at the sign-off, 0 when on time); `closed` when the
+ * matter no longer runs against it.
  */
 export type DeadlineStatus =
-  { kind: 'left'; workingDays: number } | { kind: 'overdue'; days: number } | { kind: 'closed' };
+  | { kind: 'left'; workingDays: number }
+  | { kind: 'overdue'; days: number }
+  | { kind: 'submitted'; daysLate: number }
+  | { kind: 'closed' };
+
+/** Shown as late (carmine header, red text): overdue, or under review after a late sign-off. */
+export function isLate(status: DeadlineStatus): boolean {
+  return status.kind === 'overdue' || (status.kind === 'submitted' && status.daysLate > 0);
+}
+
+/** 「按时报送」 or 「逾期 2 天报送」 (red) for a result under review. */
+export function submittedText(daysLate: number): string {
+  return daysLate > 0 ? red(`逾期 ${daysLate} 天报送`) : '按时报送';
+}
 
 /** How much of a long text the face of a card shows (the sign-off card shows it whole). */
 const excerptChars = 300;
 
-/** 「2025-05-28 17:30（剩余 3 个工作日）」, red once overdue. */
+/** 「2025-05-28 17:30（剩余 3 个工作日）」, red once overdue; 「（按时报送）」 under review. */
 export function deadlineLine(a: Assignment, status: DeadlineStatus, fallback = false): string {
   const when = fullMoment(a.deadline);
   const note = fallback ? '\n（该年节假日安排未公布，按周一至周五计算）' : '';
   if (status.kind === 'closed') return `${when}${note}`;
+  if (status.kind === 'submitted') return `${when}（${submittedText(status.daysLate)}）${note}`;
   if (status.kind === 'overdue') {
     const late = status.days > 0 ? `已逾期 ${status.days} 天` : '已超过时限';
     return `${when}（${red(late)}）${note}`;

@@ -26,6 +26,7 @@ import {
   scoringLine,
   stateLine,
   workExcerpts,
+  isLate,
   type DeadlineStatus,
 } from './notice-lines.js';
 
@@ -56,7 +57,7 @@ export function noticeCard(data: NoticeCardData): Card {
   const { assignment: a } = data;
   const summary = data.visibility === 'summary' || (data.viewer === 'group' && a.confidential);
   const elements = summary ? summaryElements(data) : fullElements(data);
-  const overdue = data.deadline.kind === 'overdue';
+  const overdue = isLate(data.deadline);
 
   return buildCard('督办通知单', headerTemplateOf(a, overdue), elements, {
     subtitle: a.noticeNumber,

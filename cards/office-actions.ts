@@ -14,6 +14,8 @@ export const officeActions = {
   cancelIssue: 'cancelIssue',
   /** 通过办结 / 退回重办 / 认定敷衍 on the review card; `r` is its round, the choice `d`. */
   review: 'reviewDecision',
+  /** 归档 on the review card of a completed matter; `r` is the card's round. */
+  archive: 'officeArchive',
   /** 批准 / 不批准 on the extension decision card; `s` is the request's seq, `d` the choice. */
   decideExtension: 'extensionDecision',
   /** The list's filter and paging buttons (`f` filter, `p` zero-based page). */

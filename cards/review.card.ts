@@ -2,17 +2,29 @@
  * 审核 (CARDS.md 「督查室 cards」): sent to the 督查室 when a head signs off a result. Shows the
  * result, the plan, who signed off and when, on time or how late; while it awaits review, a
  * tick 按时高质量完成 (only when on time), a reason, and 通过办结 / 退回重办 / 认定敷衍. Each copy
- * belongs to one round (the n-th approval): once decided, it shows the decision and who made it.
+ * belongs to one round (the n-th approval): once decided, it shows the decision and who made it,
+ * and the round that closed the matter offers 归档 until it is archived.
  */
 import type { Assignment, Review, SignOff } from '../src/domain/assignment.js';
 import { daysLate } from '../src/domain/deadlines.js';
+import { archiveNumberOf } from '../src/domain/dossier.js';
 import { shortMoment } from '../src/domain/format.js';
 import type { Policy } from '../src/domain/policy.js';
 import type { Card, CardElement } from './card.js';
-import { buildCard, escapeText, fieldLines, gap, hr, markdown, panel, red } from './elements.js';
+import {
+  buildCard,
+  buttonRow,
+  escapeText,
+  fieldLines,
+  gap,
+  hr,
+  markdown,
+  panel,
+  red,
+} from './elements.js';
 import { textControl } from './form-fields.js';
 import { completionLabels, headerTagsOf, headerTemplateOf } from './labels.js';
-import { deadlineLine, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
+import { deadlineLine, isLate, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
 import { officeActions, type ReviewChoice } from './office-actions.js';
 import {
   checkerControl,
@@ -66,9 +78,10 @@ export function reviewCard(data: ReviewCardData): Card {
     ...(current ? feedbackElements(a) : []),
     hr(),
     ...(open ? decisionForm(data, approval) : outcomeElements(a, decided)),
+    ...(current && decided ? archiveElements(data) : []),
   ];
 
-  return buildCard('督办审核', headerTemplateOf(a, data.deadline.kind === 'overdue'), elements, {
+  return buildCard('督办审核', headerTemplateOf(a, isLate(data.deadline)), elements, {
     subtitle: a.noticeNumber,
     tags: headerTagsOf(a),
   });
@@ -173,4 +186,16 @@ function outcomeElements(a: Assignment, review: Review | undefined): CardElement
   };
 
   return [fieldLines([['审核', `${verdicts[review.decision]}（${who}）`]])];
+}
+
+/** 归档 on the round that closed the matter; once archived, its 档号 instead. */
+function archiveElements(data: ReviewCardData): CardElement[] {
+  const { assignment: a } = data;
+  if (a.state === 'archived') {
+    return [fieldLines([['归档', `已归档（档号 ${archiveNumberOf(a.year, a.seq)}）`]])];
+  }
+  if (a.state !== 'completed') return [];
+  const value = { a: officeActions.archive, id: a.id, v: a.version, r: data.round };
+
+  return buttonRow([{ label: '归档', value, primary: false }]);
 }

@@ -17,7 +17,7 @@ import {
 } from './elements.js';
 import { completionLabels, headerTagsOf, headerTemplateOf } from './labels.js';
 import { actionsFor, type CardAction } from './notice-actions.js';
-import { deadlineLine, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
+import { deadlineLine, isLate, planLine, stateLine, type DeadlineStatus } from './notice-lines.js';
 
 /** `ActionValue.k` of this card's buttons. */
 export const signOffCardKind = 's';
@@ -39,7 +39,7 @@ export function signOffCard(data: SignOffCardData): Card {
     hr(),
     ...decisionElements(a),
   ];
-  const overdue = data.deadline.kind === 'overdue';
+  const overdue = isLate(data.deadline);
 
   return buildCard('督办反馈审签', headerTemplateOf(a, overdue), elements, {
     subtitle: a.noticeNumber,

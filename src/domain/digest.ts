@@ -6,9 +6,9 @@
 import { DateTime } from 'luxon';
 import type { Assignment } from './assignment.js';
 import { addDays, atTime, dayOf, isoWeekday } from './dates.js';
-import { daysLate } from './deadlines.js';
+import { isOverdue, overdueDays } from './overdue.js';
 import { rankEnterprises } from './ranking.js';
-import { isOpen } from './types.js';
+import { enterpriseOwes } from './reminder-series.js';
 
 /** A Monday-to-Sunday week in Shanghai. */
 export interface DigestWeek {
@@ -34,7 +34,12 @@ export type DigestAssignment = Pick<
   | 'deadlineDay'
   | 'state'
   | 'completedAt'
->;
+> & {
+  /** The head's decisions and when: a matter under review is late if signed off late. */
+  signOffs: Array<Pick<Assignment['signOffs'][number], 'decision' | 'at'>>;
+  /** Present once withdrawn, also after archiving: such a notice no longer counts as issued. */
+  withdrawal?: { at: Date };
+};
 
 export interface DigestFigures {
   /** The week reported on (issued, closed). */
@@ -43,9 +48,9 @@ export interface DigestFigures {
   year: number;
   issued: number;
   closed: number;
-  /** Open and past the deadline, as of the digest. */
+  /** Overdue as of the digest (`isOverdue`: owed past the deadline, or signed off late). */
   overdue: number;
-  /** Open, not yet overdue, due by the end of the current week. */
+  /** Still owed by the enterprise, not yet overdue, due by the end of the current week. */
   atRisk: number;
   overdueItems: Array<{
     noticeNumber: string;
@@ -100,23 +105,27 @@ export function computeDigest(input: DigestInput): DigestFigures {
   const { now, assignments } = input;
   const week = reportedWeek(now);
   const within = (at: Date | undefined) => !!at && at >= week.start && at < week.end;
-  const open = assignments.filter((a) => isOpen(a.state));
-  const overdue = open.filter((a) => now.getTime() > a.deadline.getTime());
+  const overdue = assignments.filter((a) => isOverdue(a, now));
   const thisWeekEnds = weekOf(dayOf(now)).toDay;
-  const atRisk = open.filter(
-    (a) => now.getTime() <= a.deadline.getTime() && a.deadlineDay <= thisWeekEnds,
+  // Under review the result has left the enterprise: nothing is at risk any more.
+  const atRisk = assignments.filter(
+    (a) =>
+      enterpriseOwes(a.state) &&
+      now.getTime() <= a.deadline.getTime() &&
+      a.deadlineDay <= thisWeekEnds,
   );
   const { best, worst } = standings(input);
 
   return {
     week,
     year: Number(dayOf(now).slice(0, 4)),
-    issued: assignments.filter((a) => within(a.issuedAt)).length,
+    // As in the statistics table, a withdrawn notice no longer stands.
+    issued: assignments.filter((a) => within(a.issuedAt) && !isWithdrawn(a)).length,
     closed: assignments.filter((a) => within(a.completedAt)).length,
     overdue: overdue.length,
     atRisk: atRisk.length,
     overdueItems: overdue
-      .map((a) => ({ ...named(a), daysLate: daysLate(a.deadline, now) }))
+      .map((a) => ({ ...named(a), daysLate: overdueDays(a, now) }))
       .sort((a, b) => b.daysLate - a.daysLate)
       .slice(0, digestListSize),
     atRiskItems: atRisk
@@ -126,6 +135,10 @@ export function computeDigest(input: DigestInput): DigestFigures {
     best,
     worst,
   };
+}
+
+function isWithdrawn(a: DigestAssignment): boolean {
+  return a.state === 'withdrawn' || Boolean(a.withdrawal);
 }
 
 function named(a: DigestAssignment) {

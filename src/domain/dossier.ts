@@ -46,6 +46,12 @@ export interface Dossier {
   ledger: LedgerEntry[];
   reminders: ReminderRecord[];
   timeline: TimelineEntry[];
+  /**
+   * The printable 督办通知单 (HTML) as rendered when archived, so the archived copy never
+   * changes with a later policy, directory or page layout. Absent in dossiers archived before
+   * it was kept.
+   */
+  printedNotice?: string;
 }
 
 export interface DossierParts {
@@ -57,6 +63,8 @@ export interface DossierParts {
   reminders: ReminderRecord[];
   /** Audit events oldest first; anything beyond TimelineEntry's fields is left out. */
   timeline: TimelineEntry[];
+  /** The printable notice rendered at archive time (src/reports/html/notice-print.page.ts). */
+  printedNotice: string;
 }
 
 /**
@@ -86,6 +94,7 @@ export function buildDossier(parts: DossierParts): Dossier {
     ledger: parts.ledger,
     reminders: parts.reminders.map(pickReminder),
     timeline: parts.timeline.map(pickTimeline),
+    printedNotice: parts.printedNotice,
   };
 }
 

@@ -7,10 +7,10 @@ import type { Assignment } from './assignment.js';
 import type { WorkingCalendar } from './calendar.js';
 import { addWorkingDays } from './calendar.js';
 import { atTime, dayOf } from './dates.js';
-import { daysLate } from './deadlines.js';
+import { isOverdue, overdueDays } from './overdue.js';
 import type { Period } from './period.js';
 import type { Policy } from './policy.js';
-import { isOpen, type AssignmentState, type Level } from './types.js';
+import type { AssignmentState, Level } from './types.js';
 
 /** What the table reads of an assignment; the store loads only these fields. */
 export type StatisticsAssignment = Pick<
@@ -33,6 +33,8 @@ export type StatisticsAssignment = Pick<
   | 'completedDaysLate'
 > & {
   reviews: Array<{ decision: Assignment['reviews'][number]['decision'] }>;
+  /** The head's decisions and when: a matter under review is late if signed off late. */
+  signOffs: Array<Pick<Assignment['signOffs'][number], 'decision' | 'at'>>;
   extensions: Array<{ status: Assignment['extensions'][number]['status'] }>;
   refusal?: { at: Date };
   withdrawal?: { at: Date };
@@ -76,7 +78,7 @@ export interface StatisticsItem {
   deadlineDay: string;
   state: AssignmentState;
   standing: Standing;
-  /** Calendar days past the deadline: at completion, or so far while still open. */
+  /** Calendar days past the deadline: at the sign-off, or so far while the result is owed. */
   daysLate: number;
 }
 
@@ -133,13 +135,15 @@ export function computeStatistics(input: StatisticsInput): StatisticsTable {
 
 /**
  * Where a notice stands at `now`. An archived notice keeps the standing it was archived in,
- * read from its refusal, withdrawal or completion record.
+ * read from its refusal, withdrawal or completion record. An open one is overdue by the
+ * office's one rule (`isOverdue`): under review, only when the head signed it off late, so it
+ * moves to 逾期办结 (not from 在办) when it is completed.
  */
 export function standingOf(a: StatisticsAssignment, now: Date): Standing {
   if (a.withdrawal || a.state === 'withdrawn') return 'withdrawn';
   if (a.refusal || a.state === 'refused') return 'refused';
   if (a.completedAt) return (a.completedDaysLate ?? 0) > 0 ? 'completedLate' : 'completedOnTime';
-  if (isOpen(a.state) && now.getTime() > a.deadline.getTime()) return 'overdueOpen';
+  if (isOverdue(a, now)) return 'overdueOpen';
 
   return 'open';
 }
@@ -186,7 +190,7 @@ function itemOf(a: StatisticsAssignment, standing: Standing, now: Date): Statist
     standing === 'completedLate'
       ? (a.completedDaysLate ?? 0)
       : standing === 'overdueOpen'
-        ? daysLate(a.deadline, now)
+        ? overdueDays(a, now)
         : 0;
 
   return {

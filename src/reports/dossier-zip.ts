@@ -1,7 +1,7 @@
 /**
  * The dossier as a zip for the archive: the record as JSON, the readable dossier page and the
- * printable 督办通知单. Entries are dated with the archive time, so the same dossier always
- * gives the same file.
+ * printable 督办通知单 as it was rendered when archived. Entries are dated with the archive
+ * time, so the same dossier always gives the same file.
  */
 import JSZip from 'jszip';
 import type { Dossier } from '../domain/dossier.js';
@@ -16,21 +16,32 @@ export const dossierFiles = {
   notice: 'notice.html',
 } as const;
 
-/** The zip file's bytes. */
+/**
+ * The zip file's bytes. `policy` serves only dossiers archived before the printed notice was
+ * kept in them.
+ */
 export async function dossierZip(dossier: Dossier, policy: Policy): Promise<Buffer> {
   const zip = new JSZip();
   const options = { date: dossier.archivedAt };
-  const office = { ...dossier.office };
+  // The notice is its own file; the record keeps the data it was made from.
+  const { printedNotice, ...record } = dossier;
 
-  zip.file(dossierFiles.record, JSON.stringify(dossier, null, 2), options);
+  zip.file(dossierFiles.record, JSON.stringify(record, null, 2), options);
   zip.file(dossierFiles.page, dossierPage(dossier), options);
-  zip.file(
-    dossierFiles.notice,
-    printableNoticePage({ assignment: dossier.assignment, office, policy }),
-    options,
-  );
+  zip.file(dossierFiles.notice, printedNotice ?? noticeOfOlderDossier(dossier, policy), options);
 
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * Limitation: a dossier archived before the printed notice was kept in it gets one rendered
+ * now, with today's policy (scoring line, close of day) and page layout; its data and office
+ * are still those archived.
+ */
+function noticeOfOlderDossier(dossier: Dossier, policy: Policy): string {
+  const office = { ...dossier.office };
+
+  return printableNoticePage({ assignment: dossier.assignment, office, policy });
 }
 
 /** 「2025-督办-0012.zip」. */

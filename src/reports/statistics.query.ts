@@ -23,6 +23,8 @@ const statisticsProjection = {
   completedAt: 1,
   completedDaysLate: 1,
   'reviews.decision': 1,
+  'signOffs.decision': 1,
+  'signOffs.at': 1,
   'extensions.status': 1,
   'refusal.at': 1,
   'withdrawal.at': 1,

@@ -3,14 +3,16 @@
  * 逾期, by a deadline already passed; a page at a time through one or more such queries.
  */
 import type { Assignment } from '../domain/assignment.js';
+import { isOverdue, type OverdueFacts } from '../domain/overdue.js';
 import type { AssignmentState } from '../domain/types.js';
 import { AssignmentModel, fromStored } from './assignment.model.js';
 
-/** What a list row shows of an assignment. */
+/** What a list row shows of an assignment, and the sign-offs that decide if it is late. */
 export type AssignmentRow = Pick<
   Assignment,
   'id' | 'noticeNumber' | 'title' | 'enterpriseShortName' | 'state' | 'deadline' | 'deadlineDay'
->;
+> &
+  OverdueFacts;
 
 /** One slice of the list: which assignments, in which order. */
 export interface ListQuery {
@@ -19,6 +21,8 @@ export interface ListQuery {
   states: readonly AssignmentState[];
   /** Only those whose deadline is before this instant (逾期). */
   deadlineBefore?: Date;
+  /** Only these assignments (逾期 under review, chosen by `lateUnderReviewIds`). */
+  ids?: string[];
   /** `deadline`: nearest deadline first; `newest`: most recently issued first. */
   order: 'deadline' | 'newest';
 }
@@ -32,6 +36,8 @@ const rowFields = {
   state: 1,
   deadline: 1,
   deadlineDay: 1,
+  'signOffs.decision': 1,
+  'signOffs.at': 1,
 } as const;
 
 const orders = {
@@ -67,6 +73,7 @@ function filterOf(query: ListQuery): Record<string, unknown> {
   const filter: Record<string, unknown> = { state: { $in: [...query.states] } };
   if (query.enterpriseIds) filter.enterpriseId = { $in: query.enterpriseIds };
   if (query.deadlineBefore) filter.deadline = { $lt: query.deadlineBefore };
+  if (query.ids) filter._id = { $in: query.ids };
 
   return filter;
 }
@@ -79,4 +86,33 @@ async function rowsOf(query: ListQuery, skip: number, limit: number): Promise<As
     .lean();
 
   return docs.map((doc) => fromStored(doc as Parameters<typeof fromStored>[0]));
+}
+
+/**
+ * The matters under review that are overdue (逾期): signed off by the head after the deadline
+ * day. The stand-in store cannot compare two fields of a document, so the rule
+ * (`isOverdue`) runs here over those under review with the deadline passed, which the
+ * 督查室 keeps few; served by the `{state, deadline}` index.
+ */
+export async function lateUnderReviewIds(
+  enterpriseIds: string[] | undefined,
+  now: Date,
+): Promise<string[]> {
+  const filter = filterOf({
+    enterpriseIds,
+    states: ['under_review'],
+    deadlineBefore: now,
+    order: 'deadline',
+  });
+  const docs = await AssignmentModel.find(filter, {
+    state: 1,
+    deadline: 1,
+    'signOffs.decision': 1,
+    'signOffs.at': 1,
+  }).lean();
+
+  return docs
+    .map((doc) => fromStored(doc as Parameters<typeof fromStored>[0]))
+    .filter((a) => isOverdue(a, now))
+    .map((a) => a.id);
 }

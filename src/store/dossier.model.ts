@@ -18,6 +18,8 @@ const dossierSchema = new Schema(
     ledger: { type: [Schema.Types.Mixed], default: [] },
     reminders: { type: [Schema.Types.Mixed], default: [] },
     timeline: { type: [Schema.Types.Mixed], default: [] },
+    // The printable notice as rendered when archived (HTML); absent in older dossiers.
+    printedNotice: { type: String },
   },
   { versionKey: false, collection: 'dossiers' },
 );

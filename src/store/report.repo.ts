@@ -104,6 +104,9 @@ export async function loadDigestAssignments(week: DigestWeek): Promise<DigestAss
       deadlineDay: 1,
       state: 1,
       completedAt: 1,
+      'signOffs.decision': 1,
+      'signOffs.at': 1,
+      'withdrawal.at': 1,
     },
   ).lean();
 

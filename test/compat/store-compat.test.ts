@@ -433,4 +433,37 @@ describe('store compatibility', () => {
     expect(deleted.deletedCount).toBe(2);
     expect(left.map((r) => r._id)).toEqual(['msg.b', 'msg.d']);
   });
+
+  it('picks candidates with an array sub-document date projected, then pages by their _id list (列表 逾期)', async () => {
+    await seed();
+    await Record.updateOne(
+      { key: 'a' },
+      { $set: { history: [{ action: 'approved', at: new Date(7) }] } },
+    );
+    const candidates = await Record.find(
+      { state: { $in: ['open'] }, group: { $in: ['x'] }, at: { $lt: new Date(5) } },
+      { state: 1, at: 1, 'history.action': 1, 'history.at': 1 },
+    )
+      .sort({ key: 1 })
+      .lean();
+    // The projection's typing drops `history`; the documents hold what was projected.
+    const rows = candidates as unknown as Array<{ _id: unknown; history: Array<{ at?: Date }> }>;
+    const signedLate = rows
+      .filter((r) => r.history.some((h) => (h.at?.getTime() ?? 0) > 6))
+      .map((r) => r._id);
+    const chosen = { state: { $in: ['open'] }, _id: { $in: signedLate } };
+
+    const count = await Record.countDocuments(chosen);
+    const page = await Record.find(chosen, { key: 1 })
+      .sort({ at: 1, _id: 1 })
+      .skip(0)
+      .limit(5)
+      .lean();
+    const none = await Record.countDocuments({ state: { $in: ['open'] }, _id: { $in: [] } });
+
+    expect(rows.map((r) => r.history.map((h) => h.at))).toEqual([[new Date(7)], []]);
+    expect(count).toBe(1);
+    expect(page.map((r) => r.key)).toEqual(['a']);
+    expect(none).toBe(0);
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Builds the dossier when an assignment is archived: an event-bus listener on the `archive`
- * audit action. Idempotent: a dossier already stored is kept as it is.
+ * audit action. Idempotent: a dossier already stored is kept as it is. The printable notice is
+ * rendered now, with the policy and office of the moment, and kept in the dossier.
  */
 import { buildDossier } from '../../domain/dossier.js';
+import { printableNoticePage } from '../../reports/html/notice-print.page.js';
 import type { RuntimeContext } from '../../runtime.js';
 import { timelineOf } from '../../store/audit-event.repo.js';
 import { insertDossier, remindersSentFor } from '../../store/dossier.repo.js';
@@ -32,6 +34,11 @@ export function dossierOnArchive(
       ledger,
       reminders,
       timeline,
+      printedNotice: printableNoticePage({
+        assignment,
+        office: directory.office,
+        policy: context.policy,
+      }),
     });
     const stored = await insertDossier(dossier);
     context.logger.info(

@@ -10,7 +10,8 @@ import { signOffCard } from '../../../cards/sign-off.card.js';
 import type { Assignment } from '../../domain/assignment.js';
 import type { WorkingCalendar } from '../../domain/calendar.js';
 import { dayOf } from '../../domain/dates.js';
-import { daysLate, workingDaysLeft } from '../../domain/deadlines.js';
+import { workingDaysLeft } from '../../domain/deadlines.js';
+import { overdueDays, isOverdue, type OverdueFacts } from '../../domain/overdue.js';
 import { roleIn, visibility } from '../../domain/permissions.js';
 import { actorFor } from '../../domain/directory.js';
 import { isOpen, type Actor, type Directory } from '../../domain/types.js';
@@ -26,15 +27,18 @@ export function viewerOf(actor: Actor, assignment: Assignment): Viewer {
   return actor.officeRoles.length > 0 ? 'office' : 'other';
 }
 
-/** Where the deadline stands now (src/domain/deadlines.ts). */
+/**
+ * Where the deadline stands now (src/domain/deadlines.ts), overdue by the office's one rule
+ * (src/domain/overdue.ts): under review the count stopped at the head's sign-off.
+ */
 export function deadlineStatusOf(
-  a: Pick<Assignment, 'state' | 'deadline'>,
+  a: OverdueFacts,
   now: Date,
   calendar: WorkingCalendar,
 ): DeadlineStatus {
   if (!isOpen(a.state)) return { kind: 'closed' };
-  if (now.getTime() > a.deadline.getTime())
-    return { kind: 'overdue', days: daysLate(a.deadline, now) };
+  if (a.state === 'under_review') return { kind: 'submitted', daysLate: overdueDays(a, now) };
+  if (isOverdue(a, now)) return { kind: 'overdue', days: overdueDays(a, now) };
 
   return { kind: 'left', workingDays: workingDaysLeft(now, a.deadline, calendar) };
 }

@@ -11,9 +11,14 @@ import {
 import type { Card } from '../../../cards/card.js';
 import { authorizeOffice } from '../../domain/permissions.js';
 import { invalidInput, type Refusal } from '../../domain/refusal.js';
+import { owingStates } from '../../domain/reminder-series.js';
 import { assignmentStates, openStates, type Actor, type Directory } from '../../domain/types.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
-import { pageThrough, type ListQuery } from '../../store/assignment-list.repo.js';
+import {
+  lateUnderReviewIds,
+  pageThrough,
+  type ListQuery,
+} from '../../store/assignment-list.repo.js';
 import type { Command } from '../commands/command.js';
 import { clickActor } from '../click-actor.js';
 import { deadlineStatusOf } from '../enterprise/notice-view.js';
@@ -75,7 +80,7 @@ async function listCardFor(
   const scope = scopeOf(actor, directory);
   if ('ok' in scope) return scope;
   const now = context.clock.now();
-  const queries = queriesFor(request.filter, scope.enterpriseIds, now);
+  const queries = await queriesFor(request.filter, scope.enterpriseIds, now);
 
   let page = Math.max(0, request.page);
   let found = await pageThrough(queries, page, listPageSize);
@@ -109,11 +114,15 @@ function scopeOf(actor: Actor, directory: Directory) {
   return { enterpriseIds: ids, label: names.join('、') };
 }
 
-function queriesFor(
+/**
+ * The queries of a filter, read one after another. 逾期 is `isOverdue`: first what the
+ * enterprises still owe past the deadline, then what is under review after a late sign-off.
+ */
+async function queriesFor(
   filter: ListFilterKey,
   enterpriseIds: string[] | undefined,
   now: Date,
-): ListQuery[] {
+): Promise<ListQuery[]> {
   const query = (q: Omit<ListQuery, 'enterpriseIds'>): ListQuery => ({ ...q, enterpriseIds });
   switch (filter) {
     case 'awaitingAck':
@@ -121,7 +130,14 @@ function queriesFor(
     case 'inProgress':
       return [query({ states: openStates.filter((s) => s !== 'issued'), order: 'deadline' })];
     case 'overdue':
-      return [query({ states: openStates, deadlineBefore: now, order: 'deadline' })];
+      return [
+        query({ states: owingStates, deadlineBefore: now, order: 'deadline' }),
+        query({
+          states: ['under_review'],
+          ids: await lateUnderReviewIds(enterpriseIds, now),
+          order: 'deadline',
+        }),
+      ];
     case 'completed':
       return [query({ states: ['completed', 'archived'], order: 'newest' })];
     case 'all':

@@ -9,6 +9,7 @@ import type {
   EventHandlers,
 } from '../../feishu/handlers.js';
 import type { AssignmentEventBus } from '../assignment-events.js';
+import { archiveAction } from './archive-action.js';
 import { commandMessageHandler } from './commands.js';
 import type { OfficeContext } from './context.js';
 import { extensionDecision, sendExtensionCards } from './extension-decision.js';
@@ -40,6 +41,7 @@ export function registerOffice(context: OfficeRuntime): void {
   register(officeActions.editIssue, editIssue);
   register(officeActions.cancelIssue, cancelIssue);
   register(officeActions.review, reviewDecision);
+  register(officeActions.archive, archiveAction);
   register(officeActions.decideExtension, extensionDecision);
   register(officeActions.list, listAction);
   register(officeActions.view, viewAction);

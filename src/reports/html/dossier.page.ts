@@ -3,9 +3,13 @@
  * the record, the audit timeline last.
  */
 import { completionLabels } from '../../../cards/labels.js';
+import { actionLabel } from '../../../cards/timeline-labels.js';
 import type { Dossier } from '../../domain/dossier.js';
 import { fullMoment } from '../../domain/format.js';
 import { formatPoints } from '../../domain/ledger.js';
+import type { ReminderKind } from '../../domain/reminder-plan.js';
+import type { AssignmentState } from '../../domain/types.js';
+import { stateLabels } from '../report-labels.js';
 import { escapeHtml, fieldRow, page } from './page.js';
 
 /** The dossier page; `printable notice` is a separate file in the zip. */
@@ -99,8 +103,21 @@ function extensionText(e: Assignment['extensions'][number]): string {
   return `第 ${e.seq} 次，申请延至 ${e.requestedDay}（${e.reason}）：${extensionLabel[e.status]}${granted}`;
 }
 
+/** What each reminder was, in the words of its card (cards/reminder.card.ts, overdue.card.ts). */
+const reminderLabels: Record<ReminderKind, string> = {
+  ackChase: '请尽快签收',
+  ackEscalation: '请尽快签收（升级至第一责任人）',
+  beforeDeadline: '到期前提醒',
+  overdueRecord: '逾期记录',
+  overdue: '逾期通知',
+  overdueRepeat: '逾期每日提醒',
+  weeklyProgress: '阶段性进展提醒',
+};
+
 function reminderText(r: Dossier['reminders'][number]): string {
-  return `${r.kind}（${r.status === 'sent' ? '已发送' : '已登记'}）`;
+  const kind = reminderLabels[r.kind as ReminderKind] ?? r.kind;
+
+  return `${kind}（${r.status === 'sent' ? '已发送' : '已登记'}）`;
 }
 
 function section(title: string, rows: string[]): string {
@@ -143,10 +160,13 @@ function completionText(feedback: NonNullable<Assignment['feedback']>): string {
   return `${completionLabels[feedback.completion]}${reason}`;
 }
 
+/** 「城投张总 第一责任人审签同意（待审签→审核中）」: the labels of 查看 and of the reports. */
 function timelineText(t: Dossier['timeline'][number]): string {
-  const change = t.before && t.after && t.before !== t.after ? ` ${t.before}→${t.after}` : '';
+  const state = (s: string) => stateLabels[s as AssignmentState] ?? s;
+  const change =
+    t.before && t.after && t.before !== t.after ? `（${state(t.before)}→${state(t.after)}）` : '';
   const refused = t.refusal ? `（未执行：${t.refusal.message}）` : '';
   const reason = t.reason ? `：${t.reason}` : '';
 
-  return `${t.actor.name} ${t.action}${t.outcome ? `/${t.outcome}` : ''}${change}${reason}${refused}`;
+  return `${t.actor.name} ${actionLabel(t.action, t.outcome)}${change}${reason}${refused}`;
 }

@@ -24,6 +24,7 @@ const baseStyle = `
   th { white-space: nowrap; width: 7em; font-weight: bold; background: #f3f3f3; }
   td.num, th.num { text-align: right; width: 6em; }
   .pre { white-space: pre-wrap; }
+  th.part { text-align: center; letter-spacing: 4pt; }
   .secret { color: #b00; font-weight: bold; border: 2px solid #b00; padding: 0 2mm; }
   .toolbar { text-align: right; margin-bottom: 4mm; }
   .note { font-size: 10pt; color: #444; }
@@ -32,8 +33,15 @@ const baseStyle = `
                  th { background: none; } a { color: inherit; text-decoration: none; } }
 `;
 
-/** A whole HTML document; `body` is already-escaped HTML. */
-export function page(title: string, body: string, options: { printButton?: boolean } = {}): string {
+/**
+ * A whole HTML document; `body` is already-escaped HTML. `style` is added after the base
+ * styles (a page's own layout, such as the one-page notice).
+ */
+export function page(
+  title: string,
+  body: string,
+  options: { printButton?: boolean; style?: string } = {},
+): string {
   const toolbar = options.printButton
     ? '<div class="toolbar"><button onclick="window.print()">打印</button></div>'
     : '';
@@ -43,7 +51,7 @@ export function page(title: string, body: string, options: { printButton?: boole
     '<html lang="zh-CN"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex">',
-    `<title>${escapeHtml(title)}</title><style>${baseStyle}</style></head>`,
+    `<title>${escapeHtml(title)}</title><style>${baseStyle}${options.style ?? ''}</style></head>`,
     `<body>${toolbar}${body}</body></html>`,
   ].join('\n');
 }
@@ -63,4 +71,19 @@ export function fieldRow(cells: Array<[string, string, string?]>): string {
     .join('');
 
   return `<tr>${html}</tr>`;
+}
+
+/**
+ * A row of one label and a value across the other three columns (escaped here); `pre` keeps
+ * line breaks, `blankMm` leaves that much height to write in by hand.
+ */
+export function wideRow(
+  label: string,
+  value: string,
+  options: { pre?: boolean; blankMm?: number } = {},
+): string {
+  const cls = options.pre ? ' class="pre"' : '';
+  const height = options.blankMm ? ` style="height: ${options.blankMm}mm"` : '';
+
+  return `<tr><th>${escapeHtml(label)}</th><td colspan="3"${cls}${height}>${escapeHtml(value)}</td></tr>`;
 }

@@ -12,6 +12,7 @@ import { buttonsOf, cardText, fieldsOf, textBeside } from '../../support/card-in
 import { clickAs, issueNotice } from '../../support/enterprise-bot.js';
 import { privateChatId } from '../../support/feishu-events.js';
 import { at, people } from '../../support/fixtures.js';
+import { act, bringToReview, teams } from '../../support/lifecycle-actions.js';
 import { cardIn, groupChat, onlyText, say, shown } from '../../support/office-bot.js';
 import { startTestBot, type TestBot } from '../../support/test-bot.js';
 
@@ -325,6 +326,36 @@ describe('列表 and 查看', () => {
     expect(text).toContain("<font color='red'>05-28 到期，已逾期 2 天</font>");
     expect(buttonsOf(cardIn(answer)).map((b) => b.label)).toContain('已办结');
     expect(cardText(next.card!)).toContain('没有符合条件的督办事项');
+  });
+
+  it('counts a matter under review as overdue only when the head signed it off late', async () => {
+    const title = (n: number) => `审核中的督办 ${n}`;
+    const owed = await issueNotice(bot, { enterpriseId: 'wenlv', title: title(1) });
+    const onTime = await issueNotice(bot, { enterpriseId: 'wenlv', title: title(2) });
+    const late = await issueNotice(bot, { enterpriseId: 'wenlv', title: title(3) });
+    await act(owed.id, 'acknowledge', teams.wenlv.liaison, {}, at('2025-05-22 09:00'));
+    await bringToReview(onTime.id, '2025-05-28', { team: teams.wenlv });
+    await bringToReview(late.id, '2025-05-29', { team: teams.wenlv, plannedDay: '2025-05-28' });
+    clock.set(at('2025-05-30 10:00'));
+
+    const [list] = await say(bot, people.supervisor, '列表 逾期');
+    const [onTimeView] = await say(bot, people.supervisor, `查看 ${onTime.noticeNumber}`);
+    const [lateView] = await say(bot, people.supervisor, `查看 ${late.noticeNumber}`);
+    const mine = await clickAs(bot, people.otherLiaison, { a: 'myAssignments', p: 0 });
+
+    const listed = cardText(cardIn(list));
+    expect(listed).toContain(owed.noticeNumber);
+    expect(listed).toContain(late.noticeNumber);
+    expect(listed).not.toContain(onTime.noticeNumber);
+    expect(listed).toContain("督查室审核中 · <font color='red'>05-28 到期，逾期 1 天报送</font>");
+    expect(cardText(cardIn(onTimeView))).toContain('2025-05-28 17:30（按时报送）');
+    expect(cardText(cardIn(onTimeView))).not.toContain('逾期');
+    expect(cardIn(onTimeView).header?.template).toBe('blue');
+    expect(cardText(cardIn(lateView))).toContain("（<font color='red'>逾期 1 天报送</font>）");
+    expect(cardIn(lateView).header?.template).toBe('carmine');
+    const rows = cardText(mine.card!).split(title(3));
+    expect(rows[0]).toContain(`${title(2)}\n督查室审核中 · 05-28 到期，按时报送`);
+    expect(rows[1]).toContain("督查室审核中 · <font color='red'>逾期 1 天报送</font>");
   });
 
   it('refuses a filter it does not know with the help card', async () => {

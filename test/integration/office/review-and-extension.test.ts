@@ -9,12 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionValue } from '../../../cards/card.js';
 import { FixedClock } from '../../../src/clock.js';
 import type { Assignment } from '../../../src/domain/assignment.js';
+import { loadDossier } from '../../../src/store/dossier.repo.js';
 import { entriesOf } from '../../../src/store/ledger.repo.js';
 import { buttonsOf, cardText, textBeside } from '../../support/card-inspect.js';
 import {
   cardOf,
   clickAs,
   issueNotice,
+  refusalsOf,
   stored,
   transitionsOf,
   valueFor,
@@ -125,7 +127,7 @@ describe('the review card', () => {
 
     expect(answer.toast).toEqual({ type: 'success', content: '已办结（按时高质量，抵扣 0.2 分）' });
     expect(cardText(answer.card!)).toContain('通过办结（按时高质量）（王督查 05-21 10:00）');
-    expect(buttonsOf(answer.card!)).toEqual([]);
+    expect(buttonsOf(answer.card!).map((b) => b.label)).toEqual(['归档']);
     expect((await stored(a.id)).state).toBe('completed');
     expect((await entriesOf(a.id)).map((e) => [e.kind, e.milliPoints])).toEqual([
       ['noticeReceived', -500],
@@ -135,6 +137,43 @@ describe('the review card', () => {
       '审核通过，按时办结，认定按时高质量完成，抵扣 0.2 分。',
     );
     expect(held(people.head.openId, a, '督办已办结')).toHaveLength(1);
+  });
+
+  it('archives from the card once completed: a supervisor may, an enterprise person may not', async () => {
+    const a = await signedOff();
+    const copy = await heldOnce(officeChat, a, '督办审核');
+    const done = await clickAs(bot, people.supervisor, buttonOf(copy, '通过办结'), {
+      on: copy,
+      formValue: { reason: '' },
+    });
+    const archive = buttonsOf(done.card!).find((b) => b.label === '归档')!.value;
+
+    const refused = await clickAs(bot, people.liaison, archive, { on: copy });
+    const answer = await clickAs(bot, people.supervisor, archive, { on: copy });
+    const again = await clickAs(bot, people.supervisor, archive, { on: copy });
+    await pollUntil(
+      () => loadDossier(a.id),
+      (dossier) => dossier !== null,
+    );
+    await pollUntil(
+      async () => cardText(cardOf(copy)),
+      (text) => text.includes('已归档'),
+    );
+
+    const number = `2025-督办-${String(a.seq).padStart(4, '0')}`;
+    expect(refused.toast).toEqual({ type: 'error', content: '无权操作：此操作由督查室办理' });
+    expect(refused.card).toBeUndefined();
+    expect(answer.toast).toEqual({ type: 'success', content: `已归档，档号 ${number}` });
+    expect(cardText(answer.card!)).toContain(`已归档（档号 ${number}）`);
+    expect(buttonsOf(answer.card!)).toEqual([]);
+    expect(buttonsOf(cardOf(copy))).toEqual([]);
+    expect(again.toast).toEqual({ type: 'info', content: '该督办已于 05-21 10:00 归档' });
+    expect((await stored(a.id)).state).toBe('archived');
+    expect((await transitionsOf(a.id)).at(-1)).toBe('archive');
+    expect(await refusalsOf(a.id)).toEqual([
+      'archive: 无权操作：此操作由督查室办理',
+      'archive: 该督办已于 05-21 10:00 归档',
+    ]);
   });
 
   it('needs a reason to 退回重办; with one, the enterprise gets it and the buttons to resubmit', async () => {

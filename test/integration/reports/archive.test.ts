@@ -200,6 +200,41 @@ describe('the dossier zip', () => {
     expect(notice).toContain('第一责任人签字');
   });
 
+  it('reads the timeline and reminders in Chinese, as 查看 does, with no code names', async () => {
+    const zip = await JSZip.loadAsync(await dossierZip(dossier, policy));
+    const page = await zip.file(dossierFiles.page)!.async('string');
+    const timeline = page.slice(page.indexOf('办理过程'));
+
+    expect(timeline).toContain('王督查 交办</td>');
+    expect(timeline).toContain('城投联络员 签收（待签收→已签收）');
+    expect(timeline).toContain('城投张总 第一责任人审签同意（待审签→审核中）');
+    expect(timeline).toContain('王督查 退回重办（审核中→办理中）：补充数据');
+    expect(timeline).toContain('王督查 审核办结（审核中→已办结）');
+    expect(timeline).toContain('王督查 归档（已办结→已归档）');
+    expect(page).toContain('到期前提醒（已发送）');
+    expect(page).not.toMatch(/issue|acknowledge|signOff|approved|in_progress|beforeDeadline/);
+  });
+
+  it('keeps the printable notice as it was when archived, whatever the policy says later', async () => {
+    const later: Policy = {
+      ...policy,
+      noticeNumber: { prefix: '珠财督' },
+      scoring: { ...policy.scoring, noticeReceived: -1, overdue: -0.5 },
+      deadlines: { ...policy.deadlines, endOfDay: '18:00' },
+    };
+    const noticeIn = async (bytes: Buffer) =>
+      (await JSZip.loadAsync(bytes)).file(dossierFiles.notice)!.async('string');
+    const stored = (await loadDossier(archivedId))!;
+
+    const atArchive = await noticeIn(await dossierZip(dossier, policy));
+    const afterwards = await noticeIn(await dossierZip(stored, later));
+
+    expect(afterwards).toBe(atArchive);
+    expect(afterwards).toContain('收到本通知单扣 0.5 分');
+    expect(afterwards).toContain('2025-05-28 17:30 前');
+    expect(afterwards).toContain('通过办结，按时高质量完成（王督查 2025-05-27 09:00）');
+  });
+
   it('is the same file every time it is made', async () => {
     const first = await dossierZip(dossier, policy);
     const second = await dossierZip(dossier, policy);

@@ -175,7 +175,8 @@ describe('the weekly digest', () => {
       .filter((m) => m.msgType === 'interactive');
     expect(cards).toHaveLength(1);
     const text = cardText(cardOfMessage(cards[0]!));
-    expect(text).toContain('上周交办 3 件 · 办结 0 件 · 当前逾期 1 件 · 本周到期 2 件');
+    // 城投's withdrawn notice of 06-04 is not counted as issued, as in the statistics table.
+    expect(text).toContain('上周交办 2 件 · 办结 0 件 · 当前逾期 1 件 · 本周到期 2 件');
     expect(text).toContain('城投 珠国资督〔2025〕1号 老城区改造推进（逾期 12 天）');
     expect(text).toContain('景区安全检查（2025-06-10 到期）');
     expect(text).toContain('靠前：文旅 -0.5');

@@ -63,6 +63,9 @@ function period(text: string): Period {
  *   文旅 5  extension granted to 06-06, signed off 06-09: completed 3 days late          −0.5
  *   文旅 6  acknowledged late (05-23), overdue (−0.2), still open                        −0.5
  *   城投 7  issued 06-03, due 06-10, still open: overdue, not yet recorded              −0.5
+ *   文旅 8  issued 06-03, due 06-10, signed off on time 06-10, still under review: 在办   −0.5
+ *   文旅 9  issued 06-03, due 06-10, overdue (−0.2), signed off 06-12, under review:
+ *           逾期未结, 2 days late (counted to the sign-off, not to the day of the table)   −0.5
  */
 async function seed(): Promise<void> {
   const issuedAt = at('2025-05-21 09:00');
@@ -80,6 +83,8 @@ async function seed(): Promise<void> {
     string,
   ];
   await issueOne('chengtou', at('2025-06-03 09:00'));
+  const eight = await issueOne('wenlv', at('2025-06-03 09:00'));
+  const nine = await issueOne('wenlv', at('2025-06-03 09:00'));
   const { supervisor, system } = people;
 
   await bringToReview(one, '2025-05-23', { acknowledgedAt: at('2025-05-21 10:00') });
@@ -126,6 +131,14 @@ async function seed(): Promise<void> {
 
   await act(six, 'acknowledge', wenlv.liaison, {}, at('2025-05-23 09:00'));
   await act(six, 'recordOverdue', system, {}, at('2025-05-29 09:00'));
+
+  // Under review after the deadline: on time or late is judged by the head's sign-off.
+  await bringToReview(eight, '2025-06-10', {
+    team: wenlv,
+    acknowledgedAt: at('2025-06-03 10:00'),
+  });
+  await act(nine, 'recordOverdue', system, {}, at('2025-06-11 09:00'));
+  await bringToReview(nine, '2025-06-12', { team: wenlv, plannedDay: '2025-06-10' });
 }
 
 const cells = (row: StatisticsRow) => [row.shortName, ...countColumns.map((c) => row[c])];
@@ -145,10 +158,10 @@ describe('the 督办情况统计表 from the store', () => {
     expect(year.rows.map(cells)).toEqual([
       // name  recv ack ackOT onT late ovd open ret ref ext points
       ['城投',  4,   2,  1,    1,  0,   2,  0,   2,  1,  0,  -3200],
-      ['文旅',  2,   2,  1,    0,  1,   1,  0,   0,  0,  1,  -1200],
+      ['文旅',  4,   4,  2,    0,  1,   2,  1,   0,  0,  1,  -2400],
       ['水务',  0,   0,  0,    0,  0,   0,  0,   0,  0,  0,  0],
     ]);
-    expect(cells(year.totals)).toEqual(['合计', 6, 4, 2, 1, 1, 3, 0, 2, 1, 1, -4400]);
+    expect(cells(year.totals)).toEqual(['合计', 8, 6, 3, 1, 1, 4, 1, 2, 1, 1, -5600]);
   });
 
   it('lists the year’s notices, the withdrawn one included and 2024’s left out', () => {
@@ -160,6 +173,8 @@ describe('the 督办情况统计表 from the store', () => {
       ['珠国资督〔2025〕5号', 'completedLate', 3],
       ['珠国资督〔2025〕6号', 'overdueOpen', 33],
       ['珠国资督〔2025〕7号', 'overdueOpen', 20],
+      ['珠国资督〔2025〕8号', 'open', 0],
+      ['珠国资督〔2025〕9号', 'overdueOpen', 2],
     ]);
   });
 
@@ -235,20 +250,20 @@ describe('the .xlsx', () => {
     expect(values(6)).toEqual([
       2,
       '珠山区文化旅游投资集团有限公司',
+      4,
+      4,
       2,
+      0,
+      1,
       2,
       1,
       0,
-      1,
-      1,
-      0,
-      0,
       0,
       1,
-      -1.2,
+      -2.4,
     ]);
     expect(values(7)).toEqual([3, '珠山区水务集团有限公司', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(values(8)).toEqual(['', '合计', 6, 4, 2, 1, 1, 3, 0, 2, 1, 1, -4.4]);
+    expect(values(8)).toEqual(['', '合计', 8, 6, 3, 1, 1, 4, 1, 2, 1, 1, -5.6]);
     expect(sheet.getRow(8).getCell(2).font?.bold).toBe(true);
   });
 
@@ -262,6 +277,7 @@ describe('the .xlsx', () => {
     expect(notes[0]).toBe('说明：');
     expect(notes.join('\n')).toContain('按时签收：交办后第 1 个工作日下班（17:30）前签收的件数');
     expect(notes.join('\n')).toContain('按时办结 + 逾期办结 + 逾期未结 + 在办 + 拒办 = 收到通知单');
+    expect(notes.join('\n')).toContain('或审签报送晚于办理时限当日、待督查室审核');
   });
 
   it('lists every notice on the second sheet', async () => {
@@ -294,7 +310,9 @@ describe('the .xlsx', () => {
     ]);
     expect(row(5)[7]).toBe('办理中（逾期）');
     expect(row(7)[7]).toBe('已撤销');
-    expect(sheet.rowCount).toBe(3 + 7);
+    expect(row(11).slice(7)).toEqual(['审核中', 0]);
+    expect(row(12).slice(7)).toEqual(['审核中（逾期）', 2]);
+    expect(sheet.rowCount).toBe(3 + 9);
   });
 });
 
@@ -305,13 +323,13 @@ describe('the CSV', () => {
 
     expect(csv.startsWith('\uFEFF序号,企业名称,收到通知单')).toBe(true);
     expect(lines[1]).toBe('1,珠山区城市建设投资有限公司,4,2,1,1,0,2,0,2,1,0,-3.2');
-    expect(lines.at(-1)).toBe(',合计,6,4,2,1,1,3,0,2,1,1,-4.4');
+    expect(lines.at(-1)).toBe(',合计,8,6,3,1,1,4,1,2,1,1,-5.6');
   });
 
   it('lists the notices in the items part', () => {
     const lines = statisticsCsv(year, 'items').slice(1).trimEnd().split('\r\n');
 
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(10);
     expect(lines[2]).toBe(
       '2,珠国资督〔2025〕2号,督办事项 chengtou,一般,城投,2025-05-21,2025-05-28,办理中（逾期）,33',
     );

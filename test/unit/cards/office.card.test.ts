@@ -127,13 +127,16 @@ describe('the review card', () => {
     expect(late).toContain("城投张总 05-30 09:00 同意报送（<font color='red'>逾期 2 天</font>）");
   });
 
-  it('shows the decision and no buttons once decided, and stays under 30 KB with a long result', () => {
+  it('shows the decision and only 归档 once decided, and stays under 30 KB with a long result', () => {
     const decided = build(inState.completed());
+    const archived = build({ ...inState.completed(), state: 'archived' });
     const a = inState.underReview();
     const big = build({ ...a, feedback: { ...a.feedback!, result: long(4000) } });
 
-    expect(buttonLabels(decided)).toEqual([]);
+    expect(buttonLabels(decided)).toEqual(['归档']);
     expect(cardText(decided)).toContain('通过办结（按时高质量）（王督查 05-27 11:00）');
+    expect(buttonLabels(archived)).toEqual([]);
+    expect(cardText(archived)).toContain('已归档（档号 2025-督办-0012）');
     expect(cardBytes(big)).toBeLessThan(maxCardBytes);
   });
 });
