@@ -52,9 +52,9 @@ export interface ParsedMessage {
 
 /**
  * A person's text message, mentions resolved: those it starts with and the bot's own removed,
- * other people's inside the text shown as `@name`. Group messages count only when they mention the bot (`botOpenId`; when
- * unknown, any mention, since Feishu delivers only @bot group messages to this app). Messages
- * from bots and non-text messages are ignored.
+ * other people's inside the text shown as `@name`. Group messages count only when they mention
+ * the bot (`botOpenId`; when unknown, any mention, since Feishu delivers only @bot group
+ * messages to this app). Messages from bots and non-text messages are ignored.
  */
 export function parseMessage(data: FlatMessageEvent, botOpenId?: string): ParsedMessage | null {
   const { message, sender } = data;

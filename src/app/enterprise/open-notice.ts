@@ -18,8 +18,9 @@ import { audienceOfClick, noticeCardFor } from './notice-view.js';
 
 /**
  * The current notice card; from 我的督办 (`p` = the list's page) with a way back to it. From a
- * list posted to a chat (`w: 'g'`, or a chat the directory names) it is the chat's view (the summary if confidential, the
- * chat's buttons), whoever clicked: the card replaces the message for everyone there.
+ * list posted to a chat (`w: 'g'`, or a chat the directory names) it is the chat's view (the
+ * summary if confidential, the chat's buttons), whoever clicked: the card replaces the message
+ * for everyone there.
  */
 export async function openNotice(
   context: EnterpriseContext,
