@@ -19,12 +19,25 @@ import type { MyAssignmentRow } from './my-assignments.card.js';
 import type { CardAction } from './notice-actions.js';
 import { officeActions } from './office-actions.js';
 
-/** The list's filters; `all` shows open matters first, then finished ones. */
-export const listFilters = ['all', 'awaitingAck', 'inProgress', 'overdue', 'completed'] as const;
+/**
+ * The list's filters; `all` shows open matters first, then finished ones; `open` (未办结, typed
+ * only: 待签收 and 办理中 together) has no button of its own, to keep the row short.
+ */
+export const listFilters = [
+  'all',
+  'open',
+  'awaitingAck',
+  'inProgress',
+  'overdue',
+  'completed',
+] as const;
 export type ListFilterKey = (typeof listFilters)[number];
+
+const filterButtonKeys = listFilters.filter((filter) => filter !== 'open');
 
 export const listFilterLabels: Record<ListFilterKey, string> = {
   all: '全部',
+  open: '未办结',
   awaitingAck: '待签收',
   inProgress: '办理中',
   overdue: '逾期',
@@ -116,7 +129,7 @@ function dueText(row: MyAssignmentRow): string {
 
 function filterButtons(data: AssignmentListData): CardElement[] {
   return buttonRow(
-    listFilters.map((filter) => ({
+    filterButtonKeys.map((filter) => ({
       label: listFilterLabels[filter],
       value: valueOf(data, { a: officeActions.list, f: filter, p: 0 }),
       primary: false,

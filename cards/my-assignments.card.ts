@@ -4,7 +4,7 @@
  */
 import type { Assignment } from '../src/domain/assignment.js';
 import { isOpen } from '../src/domain/types.js';
-import type { Card, CardElement } from './card.js';
+import type { ActionValue, Card, CardElement } from './card.js';
 import {
   buildCard,
   button,
@@ -35,6 +35,11 @@ export interface MyAssignmentsData {
   pageSize: number;
   total: number;
   openCount: number;
+  /**
+   * The list is posted to a chat: its buttons say so (`w: 'g'`), so that a click there is
+   * answered with what the whole chat may see, never with the clicker's own cards.
+   */
+  group?: boolean;
 }
 
 export function myAssignmentsCard(data: MyAssignmentsData): Card {
@@ -42,17 +47,21 @@ export function myAssignmentsCard(data: MyAssignmentsData): Card {
   const subtitle = `在办 ${data.openCount} 件 · 共 ${data.total} 件 · 第 ${data.page + 1}/${pages} 页`;
   const rows = data.rows.flatMap((row, index) => [
     ...(index > 0 ? [hr()] : []),
-    rowElement(row, data.page),
+    rowElement(row, data),
   ]);
   const body = rows.length > 0 ? rows : [markdown('暂无督办事项')];
 
-  return buildCard('我的督办', 'blue', [...body, ...pager(data.page, pages)], { subtitle });
+  return buildCard('我的督办', 'blue', [...body, ...pager(data, pages)], { subtitle });
 }
 
-function rowElement(row: MyAssignmentRow, page: number): CardElement {
+function marked(data: MyAssignmentsData, value: ActionValue): ActionValue {
+  return data.group ? { ...value, w: 'g' } : value;
+}
+
+function rowElement(row: MyAssignmentRow, data: MyAssignmentsData): CardElement {
   const open: CardAction = {
     label: '查看',
-    value: { a: listActions.openNotice, id: row.id, p: page },
+    value: marked(data, { a: listActions.openNotice, id: row.id, p: data.page }),
     primary: false,
   };
   const text = [
@@ -86,10 +95,11 @@ function dueText(row: MyAssignmentRow): string {
     : '今日到期';
 }
 
-function pager(page: number, pages: number): CardElement[] {
+function pager(data: MyAssignmentsData, pages: number): CardElement[] {
+  const { page } = data;
   const go = (label: string, p: number): CardAction => ({
     label,
-    value: { a: listActions.myAssignments, p },
+    value: marked(data, { a: listActions.myAssignments, p }),
     primary: false,
   });
   const buttons: CardAction[] = [];

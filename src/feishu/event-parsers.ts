@@ -51,10 +51,10 @@ export interface ParsedMessage {
 }
 
 /**
- * A person's text message, mentions resolved: the bot's own mention removed, other people's
- * shown as `@name`. Group messages count only when they mention the bot (`botOpenId`; when
- * unknown, any mention, since Feishu delivers only @bot group messages to this app). Messages
- * from bots and non-text messages are ignored.
+ * A person's text message, mentions resolved: those it starts with and the bot's own removed,
+ * other people's inside the text shown as `@name`. Group messages count only when they mention
+ * the bot (`botOpenId`; when unknown, any mention, since Feishu delivers only @bot group
+ * messages to this app). Messages from bots and non-text messages are ignored.
  */
 export function parseMessage(data: FlatMessageEvent, botOpenId?: string): ParsedMessage | null {
   const { message, sender } = data;
@@ -67,20 +67,50 @@ export function parseMessage(data: FlatMessageEvent, botOpenId?: string): Parsed
   const isBot = (openId?: string) => (botOpenId ? openId === botOpenId : true);
   if (chatType === 'group' && !mentions.some((m) => isBot(m.id?.open_id))) return null;
 
-  let text = readText(message.content);
-  for (const mention of mentions) {
-    if (!mention.key) continue;
-    const shown = isBot(mention.id?.open_id) ? '' : `@${mention.name ?? ''}`;
-    text = text.split(mention.key).join(shown);
-  }
+  const text = resolveMentions(readText(message.content), mentions, isBot);
 
   return {
     messageId: message.message_id,
     senderOpenId,
     chatId: message.chat_id,
     chatType,
+    // Limitation: line breaks go too, so a 督办 line's 内容 typed on several lines is stored
+    // on one; the notice's words and punctuation are otherwise kept.
     text: text.replace(/\s+/g, ' ').trim(),
   };
+}
+
+type Mention = NonNullable<NonNullable<FlatMessageEvent['message']>['mentions']>[number];
+
+/**
+ * Mentions by their keys (`@_user_1`), never by the names shown: a name may hold a space
+ * (@Zhang San). Those the message starts with only address it (the bot, a colleague) and go;
+ * the bot's elsewhere goes too; anyone else's inside the text stays as `@name`. A longer key
+ * is replaced first, so `@_user_1` never eats the start of `@_user_12`.
+ */
+function resolveMentions(
+  text: string,
+  mentions: Mention[],
+  isBot: (openId?: string) => boolean,
+): string {
+  const keyed = mentions
+    .filter((m): m is Mention & { key: string } => Boolean(m.key))
+    .sort((a, b) => b.key.length - a.key.length);
+  let rest = text.trimStart();
+  for (let lead = leadingKey(rest, keyed); lead; lead = leadingKey(rest, keyed)) {
+    rest = rest.slice(lead.length).trimStart();
+  }
+  for (const mention of keyed) {
+    const shown = isBot(mention.id?.open_id) ? '' : `@${mention.name ?? ''}`;
+    rest = rest.split(mention.key).join(shown);
+  }
+
+  return rest;
+}
+
+/** The key the text starts with, as a whole key (`@_user_1` is not the start of `@_user_12`). */
+function leadingKey(text: string, keyed: Array<{ key: string }>): string | undefined {
+  return keyed.find((m) => text.startsWith(m.key) && !/^\w/.test(text.slice(m.key.length)))?.key;
 }
 
 function readText(content: string | undefined): string {

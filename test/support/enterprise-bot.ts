@@ -140,3 +140,26 @@ export function valueFor(
 ): ActionValue {
   return { a: action, id: a.id, v: a.version, ...extra };
 }
+
+/**
+ * Brings a notice to the 督查室's review by clicks, as its people would: the liaison
+ * acknowledges, files the plan and submits the result; the head approves it (同意报送).
+ */
+export async function signOffByClicks(bot: TestBot, a: Assignment): Promise<Assignment> {
+  await clickAs(bot, people.liaison, valueFor(a, 'acknowledge'));
+  const acknowledged = await stored(a.id);
+  const plan = {
+    leader: people.head.openId,
+    department: '工程管理部',
+    owner: people.liaison.openId,
+    measures: '成立专班。',
+    plannedDay: acknowledged.deadlineDay,
+  };
+  await clickAs(bot, people.liaison, valueFor(acknowledged, 'submitPlan'), { formValue: plan });
+  const planned = await stored(a.id);
+  const feedback = { result: '已完成改造方案报批。', completion: 'done' };
+  await clickAs(bot, people.liaison, valueFor(planned, 'submitFeedback'), { formValue: feedback });
+  await clickAs(bot, people.head, valueFor(await stored(a.id), 'approveSignOff'));
+
+  return stored(a.id);
+}

@@ -18,6 +18,8 @@ export const groupChat = 'oc_test_group';
 export interface SayOptions {
   /** In a group (@督办助手) instead of the private chat. */
   inGroup?: boolean;
+  /** Other people mentioned before the text (after the bot's own mention in a group). */
+  mentions?: Array<{ openId: string; name: string }>;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function say(
     text,
     chatType: options.inGroup ? 'group' : 'p2p',
     chatId,
+    mentions: options.mentions,
   });
   const response = await bot.postEvent(event);
   if (response.status !== 200) throw new Error(`delivery answered ${response.status}`);

@@ -1,7 +1,7 @@
 import type { Level } from '../../domain/types.js';
 
-/** Filters of 列表, by what a person sees. */
-export type ListFilter = 'awaitingAck' | 'inProgress' | 'overdue' | 'completed';
+/** Filters of 列表, by what a person sees; `open` is every matter not finished (未办结). */
+export type ListFilter = 'open' | 'awaitingAck' | 'inProgress' | 'overdue' | 'completed';
 
 /** A parsed chat command. Numbers are as typed; the handler looks them up. */
 export type Command =

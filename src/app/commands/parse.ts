@@ -1,25 +1,23 @@
-import { parseNoticeNumber } from '../../domain/notice-number.js';
-import type { Command, CommandError, CommandName } from './command.js';
+import { dayOf } from '../../domain/dates.js';
+import { parsePeriod } from '../../domain/period.js';
+import type { Command, CommandError, CommandName, ListFilter } from './command.js';
 import { exampleOf } from './examples.js';
-import { normalizeCommandText, splitList, withoutFinalStop } from './normalize.js';
+import { cleanTypedText, normalizeCommandText, splitList, withoutFinalStop } from './normalize.js';
 import { parseTypedDay } from './parse-day.js';
 import { parseIssueLine } from './parse-issue-line.js';
+import { bareInteger, leadingNumber } from './parse-number.js';
 import { closestCommand } from './suggest.js';
-import { commandWords, filterWords } from './vocabulary.js';
+import { allWords, commandWords, filterWords } from './vocabulary.js';
 
 /** Longest words first, so 新建督办 and 我的督办 win over 督办. */
 const wordsByLength = [...commandWords].sort((a, b) => b[0].length - a[0].length);
 
-/**
- * A notice number at the start of the text: 珠国资督〔2025〕12号, 珠国资督 〔2025〕第12号, [2025]12,
- * 2025-12; then a space, a comma or a colon before whatever follows.
- */
-const numberPattern =
-  /^((?:\S*?\s?)[〔[(（]\s*\d{4}\s*[〕\])）]\s*第?\s*\d+\s*号?|\d{4}-\d+)(?:[\s,:]+|$)/;
-
 /** A date at the start of 延期's tail, spaces allowed inside: 2025 年 6 月 20 日, 6/20. */
 const leadingDay =
   /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?)(?:[\s,:]+|$)/;
+
+/** 至, 到 or 延至 before 延期's date: 延期 12号 延至6月20日. */
+const towardsWord = /^(?:延期至|延至|至|到)\s*/;
 
 /** 优质 or 高质量, but not 不优质, 非高质量 or 未按时高质量. */
 const highQualityWord = /(优质|高质量)/;
@@ -31,39 +29,41 @@ const deniedQuality = /[不非未没无]\s*(按时)?\s*(高质量|优质)/;
  * command, for the help card.
  */
 export function parseCommand(text: string, now: Date): Command | CommandError {
-  const normalized = normalizeCommandText(text);
+  const typed = cleanTypedText(text);
+  const normalized = normalizeCommandText(typed);
   if (!normalized) return { name: 'help' };
 
   const found = wordsByLength.find(([word]) => startsWithWord(normalized, word));
-  if (!found) return bareNumber(normalized) ?? unknown(normalized);
+  if (!found) return bareNumber(normalized, now) ?? unknown(normalized);
   const [word, name] = found;
   const rest = normalized
     .slice(word.length)
     .replace(/^[:\s]+/, '')
     .trim();
+  // The same words as typed: normalising changes characters, never the command word's length.
+  const typedRest = typed.slice(word.length).replace(/^[:：\s]+/, '');
 
   // 督办列表, 督办 帮助: the 督办 is a habit, the command follows. 新建督办 with fields is the line.
   if (name === 'issueLine' && !rest.includes(':')) {
     const inner = wordsByLength.find(([w, n]) => n !== 'issueLine' && startsWithWord(rest, w));
     if (inner) return parseCommand(rest, now);
   }
-  if (name === 'newForm' && rest.includes(':')) return parseIssueLine(rest, now);
+  if (name === 'issueLine' || (name === 'newForm' && rest.includes(':'))) {
+    return parseIssueLine(typedRest, now);
+  }
 
-  return parseArguments(name, name === 'issueLine' ? rest : withoutFinalStop(rest), now);
+  return parseArguments(name, withoutFinalStop(rest), now);
 }
 
 /**
  * A number typed alone means "show me that one". Only the number: a word before it
  * (撤回 珠国资督〔2025〕12号) is a command not understood, answered with the closest one.
  */
-function bareNumber(text: string): Command | null {
-  // Spaces inside the number go; one after the prefix only when it is a prefix (珠国资督 〔…).
-  const compact = withoutFinalStop(text)
-    .replace(/督\s+(?=[〔[(（])/, '督')
-    .replace(/([〔[(（〕\])）])\s+|\s+(?=[〕\])）])/g, '$1');
-  if (/\s/.test(compact) || !parseNoticeNumber(compact)) return null;
+function bareNumber(text: string, now: Date): Command | null {
+  const found = leadingNumber(withoutFinalStop(text), now);
+  if (!found || found.rest) return null;
 
-  return { name: 'view', number: compact };
+  return { name: 'view', number: found.number };
 }
 
 function startsWithWord(text: string, word: string): boolean {
@@ -75,48 +75,46 @@ function startsWithWord(text: string, word: string): boolean {
 
 function parseArguments(name: CommandName, rest: string, now: Date): Command | CommandError {
   switch (name) {
-    case 'issueLine':
-      return parseIssueLine(rest, now);
     case 'list':
       return parseList(rest);
+    case 'score':
+      return parseScore(rest, now);
     case 'view':
     case 'archive':
-      return withNumber(name, rest, () => ({ name }));
+      return withNumber(name, rest, now, () => ({ name }));
     case 'nudge':
-      return withNumber(name, rest, (tail) => parseNudge(tail));
+      return withNumber(name, rest, now, (tail) => parseNudge(tail));
     case 'extend':
-      return withNumber(name, rest, (tail) => parseExtend(tail, now));
+      return withNumber(name, rest, now, (tail) => parseExtend(tail, now));
     case 'return':
     case 'withdraw':
     case 'refuse':
-      return withNumber(name, rest, (tail) => reasonFor(name, tail));
+      return withNumber(name, rest, now, (tail) => reasonFor(name, tail));
     case 'complete':
-      return withNumber(name, rest, (tail) => ({
+      return withNumber(name, rest, now, (tail) => ({
         highQuality: highQualityWord.test(tail) && !deniedQuality.test(tail),
       }));
     case 'statistics':
     case 'export':
       return { name, period: rest || undefined };
-    case 'score':
-      return parseScore(rest);
     default:
       return { name } as Command;
   }
 }
 
 function parseList(rest: string): Command | CommandError {
-  const words = splitList(rest);
-  const filterWord = words.find((w) => filterWords[w.toLowerCase()] ?? filterWords[w]);
-  const pageWord = words.find((w) => /^第?\d+页?$/.test(w));
-  const unknownWord = words.find((w) => w !== filterWord && w !== pageWord);
-  if (unknownWord) {
-    return error(`不认识「${unknownWord}」，可用：列表 待签收 / 办理中 / 逾期 / 已办结`, 'list');
+  let filter: ListFilter | undefined;
+  let page = 1;
+  for (const word of splitList(rest)) {
+    const key = word.toLowerCase();
+    if (/^第?\d+页?$/.test(word)) page = Math.max(1, Number(word.replace(/\D/g, '')));
+    else if (Object.hasOwn(filterWords, key)) filter = filterWords[key];
+    else if (allWords.includes(key)) filter = undefined;
+    else {
+      const known = '列表 全部 / 未办结 / 待签收 / 办理中 / 逾期 / 已办结';
+      return error(`不认识「${word}」，可用：${known}`, 'list');
+    }
   }
-  const filter = filterWord
-    ? (filterWords[filterWord] ?? filterWords[filterWord.toLowerCase()])
-    : undefined;
-
-  const page = pageWord ? Math.max(1, Number(pageWord.replace(/\D/g, ''))) : 1;
 
   return { name: 'list', filter, page };
 }
@@ -127,16 +125,22 @@ type Tail<N extends CommandName> = Omit<Extract<Command, { name: N }>, 'name' | 
 function withNumber<N extends CommandName>(
   name: N,
   rest: string,
+  now: Date,
   parseTail: (tail: string) => Tail<N> | CommandError,
 ): Command | CommandError {
-  const match = numberPattern.exec(rest);
-  if (!match?.[1] || !parseNoticeNumber(match[1])) {
+  const found = leadingNumber(rest, now);
+  if (!found) {
+    const integer = bareInteger(rest);
+    if (integer) {
+      const year = dayOf(now).slice(0, 4);
+      return error(`编号请写成「${integer}号」或「珠国资督〔${year}〕${integer}号」`, name);
+    }
     return error(`请写上通知单编号，如：${exampleOf(name)}`, name);
   }
-  const tail = parseTail(rest.slice(match[0].length).trim());
+  const tail = parseTail(found.rest);
   if ('name' in tail && tail.name === 'error') return tail as CommandError;
 
-  return { name, number: match[1], ...tail } as Command;
+  return { name, number: found.number, ...tail } as Command;
 }
 
 /** 催办's tail: an optional 加急 (however it is followed: 加急！ 加急,请… 加急请…), then the words. */
@@ -147,7 +151,8 @@ export function parseNudge(tail: string): Tail<'nudge'> {
   return { urgent: urgentWord !== null, message: message.trim() };
 }
 
-function parseExtend(tail: string, now: Date): Tail<'extend'> | CommandError {
+function parseExtend(typed: string, now: Date): Tail<'extend'> | CommandError {
+  const tail = typed.replace(towardsWord, '');
   const match = leadingDay.exec(tail) ?? /^(\S+?)(?:[\s,:]+|$)/.exec(tail);
   if (!match?.[1])
     return error('请写上延期后的日期，如：延期 珠国资督〔2025〕12号 2025-06-20 原因', 'extend');
@@ -164,14 +169,22 @@ function reasonFor(name: 'return' | 'withdraw' | 'refuse', tail: string) {
   return { reason: tail };
 }
 
-function parseScore(rest: string): Command | CommandError {
+/**
+ * 积分 [年]: a year as 统计 reads one (2025, 2025年度, 今年, 去年). A period that is not a
+ * whole year is refused: the ranking is per assessment year.
+ */
+function parseScore(rest: string, now: Date): Command | CommandError {
   if (!rest) return { name: 'score' };
-  const year = /^(\d{4})(?:年度?)?$/.exec(rest.replace(/\s+/g, ''));
-  if (!year || Number(year[1]) < 2000 || Number(year[1]) > 2100) {
-    return error('年份请写成 2025，如：积分 2025', 'score');
+  const typed = rest.replace(/\s+/g, '');
+  const period = parsePeriod(typed, now);
+  if ('ok' in period) {
+    // A year written in digits was read and is out of range: say that, not how to write one.
+    if (/^\d{4}(?:年度?)?$/.test(typed)) return error(period.message, 'score');
+    return error('年份请写成 2025、今年或去年，如：积分 2025', 'score');
   }
+  if (period.kind !== 'year') return error('积分按年度排名，请写年份，如：积分 2025', 'score');
 
-  return { name: 'score', year: Number(year[1]) };
+  return { name: 'score', year: Number(period.key) };
 }
 
 function unknown(text: string): CommandError {

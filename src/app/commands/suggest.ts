@@ -7,8 +7,9 @@ const wordsByLength = [...commandWords].sort((a, b) => b[0].length - a[0].length
 
 /**
  * The command a mistyped message most likely meant: the word closest to its first word by edit
- * distance (at most a third of the word's length), else the longest command word the text
- * contains. Undefined if none is close.
+ * distance (at most a third of the word's length), else the longest command word inside that
+ * first word. The rest is the person's own words (拒不理睬 12号 已催办三次): a command word
+ * there says nothing about the command. Undefined if none is close.
  */
 export function closestCommand(text: string): CommandName | undefined {
   const head = text.split(' ')[0]?.toLowerCase() ?? '';
@@ -22,5 +23,5 @@ export function closestCommand(text: string): CommandName | undefined {
   }
   if (best) return best.name;
 
-  return wordsByLength.find(([word]) => word.length > 1 && text.includes(word))?.[1];
+  return wordsByLength.find(([word]) => word.length > 1 && head.includes(word.toLowerCase()))?.[1];
 }

@@ -14,6 +14,8 @@ export const commandWords: Array<[string, CommandName]> = [
   ['办结', 'complete'],
   ['撤销', 'withdraw'],
   ['拒办', 'refuse'],
+  ['拒不办理', 'refuse'], // the policy's own words (§六(三))
+  ['拒绝办理', 'refuse'],
   ['归档', 'archive'],
   ['统计', 'statistics'],
   ['积分', 'score'],
@@ -66,24 +68,35 @@ export const levelWords: Record<string, Level> = {
 export const filterWords: Record<string, ListFilter> = {
   待签收: 'awaitingAck',
   未签收: 'awaitingAck',
+  未办结: 'open',
+  未完成: 'open',
+  在办: 'open',
   办理中: 'inProgress',
-  在办: 'inProgress',
   逾期: 'overdue',
   已逾期: 'overdue',
   已办结: 'completed',
   办结: 'completed',
   已完成: 'completed',
   pending: 'awaitingAck',
-  open: 'inProgress',
+  open: 'open',
   overdue: 'overdue',
   done: 'completed',
 };
 
+/** 列表's words for every matter (the list without a filter). */
+export const allWords = ['全部', '所有', 'all'];
+
+/** 涉密: yes and no as people write them (after full-width letters and digits are narrowed). */
+export const yesWords = ['是', '是的', '对', '涉密', 'y', 'yes', 'true', '1'];
+export const noWords = ['否', '不', '不是', '不涉密', '非涉密', 'n', 'no', 'false', '0'];
+
 /** Field names of the one-line 督办 form, with the aliases people use. */
 export const fieldWords: Record<
   string,
-  'enterprises' | 'level' | 'deadline' | 'content' | 'category' | 'confidential' | 'form'
+  'title' | 'enterprises' | 'level' | 'deadline' | 'content' | 'category' | 'confidential' | 'form'
 > = {
+  标题: 'title',
+  事项: 'title',
   企业: 'enterprises',
   单位: 'enterprises',
   承办单位: 'enterprises',

@@ -12,22 +12,30 @@ import { recordRefusalEvent } from '../../store/audit-event.repo.js';
 import type { Assignment } from '../../domain/assignment.js';
 import { resolveActor } from './actor.js';
 import { cardForClick, expiredAnswer } from './answer.js';
+import { asChatCopy } from './my-assignments.js';
 import type { EnterpriseContext } from './context.js';
 import { audienceOfClick, noticeCardFor } from './notice-view.js';
 
-/** The current notice card; from 我的督办 (`p` = the list's page) with a way back to it. */
+/**
+ * The current notice card; from 我的督办 (`p` = the list's page) with a way back to it. From a
+ * list posted to a chat (`w: 'g'`, or a chat the directory names) it is the chat's view (the
+ * summary if confidential, the chat's buttons), whoever clicked: the card replaces the message
+ * for everyone there.
+ */
 export async function openNotice(
   context: EnterpriseContext,
-  click: CardActionContext,
+  clicked: CardActionContext,
 ): Promise<CardActionResponse> {
+  const click = await asChatCopy(context, clicked);
+
   return withViewable(context, click, (actor, a) => {
-    const page = click.value.p;
+    const { p: page, w } = click.value;
     const back: CardAction[] =
       typeof page === 'number'
         ? [
             {
               label: '返回我的督办',
-              value: { a: listActions.myAssignments, p: page },
+              value: { a: listActions.myAssignments, p: page, ...(w === 'g' ? { w } : {}) },
               primary: false,
             },
           ]

@@ -42,12 +42,8 @@ export async function previewIssueLine(run: CommandRun, command: IssueLine): Pro
 
 /** The draft a one-line command describes; unknown enterprises and categories are refused. */
 export function draftFromLine(command: IssueLine, directory: Directory): IssueDraft | Refusal {
-  const enterpriseIds: string[] = [];
-  for (const name of command.enterprises) {
-    const found = findEnterprise(directory, name);
-    if (!found) return unknownEnterprise(directory, name);
-    enterpriseIds.push(found.id);
-  }
+  const enterpriseIds = enterpriseIdsOf(directory, command.enterprises);
+  if (!Array.isArray(enterpriseIds)) return enterpriseIds;
   const category = categoryOf(command.category);
   if (!category) return unknownCategory(command.category ?? '');
 
@@ -61,6 +57,24 @@ export function draftFromLine(command: IssueLine, directory: Directory): IssueDr
     confidential: command.confidential,
     form: command.oral ? 'oral' : 'written',
   };
+}
+
+/**
+ * The enterprises named, in order. 城投和文旅 (also 及, 与) names two, unless the whole is
+ * itself a name the directory knows; every name must be known: none is dropped silently.
+ */
+function enterpriseIdsOf(directory: Directory, names: string[]): string[] | Refusal {
+  const ids: string[] = [];
+  for (const typed of names) {
+    const parts = findEnterprise(directory, typed) ? [typed] : typed.split(/[和及与]/);
+    for (const name of parts.filter(Boolean)) {
+      const found = findEnterprise(directory, name);
+      if (!found) return unknownEnterprise(directory, name);
+      ids.push(found.id);
+    }
+  }
+
+  return ids;
 }
 
 /** 「未找到企业「城头」，是否指「城投」？」, or the names there are. */

@@ -1,5 +1,5 @@
 /**
- * 列表 [待签收|办理中|逾期|已办结] [页]: the 督查室 (and the discipline group, and leaders) see
+ * 列表 [全部|未办结|待签收|办理中|逾期|已办结] [页]: the 督查室 (and the discipline group, and leaders) see
  * every enterprise's matters; enterprise people only their own enterprises'. The card's filter
  * and paging buttons answer with the list again.
  */
@@ -125,6 +125,8 @@ async function queriesFor(
 ): Promise<ListQuery[]> {
   const query = (q: Omit<ListQuery, 'enterpriseIds'>): ListQuery => ({ ...q, enterpriseIds });
   switch (filter) {
+    case 'open':
+      return [query({ states: openStates, order: 'deadline' })];
     case 'awaitingAck':
       return [query({ states: ['issued'], order: 'deadline' })];
     case 'inProgress':

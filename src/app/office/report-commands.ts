@@ -5,7 +5,7 @@
 import { ConfigError } from '../../config/config-error.js';
 import { authorizeOffice } from '../../domain/permissions.js';
 import type { Command } from '../commands/command.js';
-import { myAssignmentsCardFor } from '../enterprise/my-assignments.js';
+import { myAssignmentsCardFor, privateMineNote } from '../enterprise/my-assignments.js';
 import { requestStatisticsExport } from '../reports/statistics-export.js';
 import { rankingReply, statisticsReply } from '../reports/statistics-reply.js';
 import type { CommandRun } from './command-run.js';
@@ -38,12 +38,17 @@ export async function exportCommand(run: CommandRun, command: Of<'export'>): Pro
   await run.reply.text(answer.message);
 }
 
-/** 我的督办: the enterprise's matters, for its liaisons and head. */
+/**
+ * 我的督办: the enterprise's matters, for its liaisons and head. Always to the person: typed in
+ * a group it goes to them privately with a line in the group, since the list (and 查看 on it)
+ * would show the group every matter of every enterprise they hold a role in.
+ */
 export async function mineCommand(run: CommandRun): Promise<void> {
   if (run.actor.enterpriseRoles.length === 0) {
     return run.reply.text('「我的督办」列出承办单位的督办事项；查看全部督办请发送「列表」');
   }
-  await run.reply.card(await myAssignmentsCardFor(run.context, run.actor, 0), 'mine');
+  const card = await myAssignmentsCardFor(run.context, run.actor, 0);
+  await run.reply.privately(card, privateMineNote, 'mine');
 }
 
 /** 重新加载: the directory file read again; a bad file leaves the directory as it was. */

@@ -188,7 +188,8 @@ describe('POST /feishu/events', () => {
         senderOpenId: people.supervisor.openId,
         chatId: 'oc_office',
         chatType: 'group',
-        text: '@城投联络员 催办 12号',
+        // Mentions the message starts with address it: the command follows them.
+        text: '催办 12号',
       });
     });
 

@@ -7,12 +7,14 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../../src/clock.js';
 import type { Assignment } from '../../../src/domain/assignment.js';
+import { AssignmentModel } from '../../../src/store/assignment.model.js';
 import { entriesOf } from '../../../src/store/ledger.repo.js';
 import { buttonsOf, cardText } from '../../support/card-inspect.js';
 import {
   cardOf,
   clickAs,
   issueNotice,
+  signOffByClicks,
   stored,
   transitionsOf,
 } from '../../support/enterprise-bot.js';
@@ -184,6 +186,89 @@ describe('办结 and 退回 as commands', () => {
   });
 });
 
+describe('办结 and 退回 on a matter under review', () => {
+  /** The 督查室's review card of the notice, once it has arrived. */
+  async function reviewCard(a: Assignment) {
+    await pollUntil(
+      async () => held(officeChat, a, '督办审核').length,
+      (n) => n === 1,
+    );
+    await bot.waitForOutbox();
+
+    return held(officeChat, a, '督办审核')[0]!;
+  }
+
+  it('closes on 办结 <编号> 优质 with +0.2, shows it on the review card and tells the enterprise', async () => {
+    const a = await signOffByClicks(bot, await issueNotice(bot));
+    const review = await reviewCard(a);
+
+    const answers = await say(bot, people.supervisor, `办结 ${a.noticeNumber} 优质`);
+    await pollUntil(
+      async () => held(people.liaison.openId, a, '督办已办结').length,
+      (n) => n === 1,
+    );
+    await pollUntil(
+      async () => cardText(cardOf(review)),
+      (text) => text.includes('通过办结（按时高质量）（王督查 05-21 10:00）'),
+    );
+
+    expect(onlyText(answers)).toBe(`已办结 城投 ${a.noticeNumber}（按时高质量，抵扣 0.2 分）`);
+    expect((await stored(a.id)).state).toBe('completed');
+    expect((await entriesOf(a.id)).map((e) => [e.kind, e.milliPoints])).toEqual([
+      ['noticeReceived', -500],
+      ['onTimeHighQuality', 200],
+    ]);
+    expect(buttonsOf(cardOf(review))).toEqual([]);
+    const told = held(people.liaison.openId, a, '督办已办结')[0]!;
+    expect(cardText(cardOf(told))).toContain('认定按时高质量完成，抵扣 0.2 分');
+  });
+
+  it('returns on 退回 <编号> <原因>, shows the reason on the review card and tells the enterprise', async () => {
+    const a = await signOffByClicks(bot, await issueNotice(bot));
+    const review = await reviewCard(a);
+
+    const answers = await say(bot, people.supervisor, `退回 ${a.seq}号 缺少数据支撑`);
+    await pollUntil(
+      async () => held(people.liaison.openId, a, '督办退回重办').length,
+      (n) => n === 1,
+    );
+    await pollUntil(
+      async () => cardText(cardOf(review)),
+      (text) => text.includes('缺少数据支撑'),
+    );
+
+    expect(onlyText(answers)).toBe(`已退回 城投 ${a.noticeNumber} 重办，已告知承办单位`);
+    expect((await stored(a.id)).state).toBe('in_progress');
+    expect((await entriesOf(a.id)).map((e) => e.kind)).toEqual(['noticeReceived']);
+    expect(buttonsOf(cardOf(review))).toEqual([]);
+    const told = held(people.liaison.openId, a, '督办退回重办')[0]!;
+    expect(cardText(cardOf(told))).toContain('缺少数据支撑');
+    expect(buttonsOf(cardOf(told)).map((b) => b.label)).toContain('提交反馈');
+  });
+});
+
+describe('English aliases', () => {
+  it.each([
+    ['help', '督办助手 · 帮助'],
+    ['list overdue', '督办列表'],
+    ['stats 2025-05', '督办情况统计'],
+    ['score 2025', '督办积分排名'],
+  ])('reads 「%s」', async (text, title) => {
+    const [answer] = await say(bot, people.supervisor, text);
+
+    expect(cardIn(answer).header?.title.content).toBe(title);
+  });
+
+  it('reads 「view <编号>」', async () => {
+    const a = await issueNotice(bot);
+
+    const [answer] = await say(bot, people.supervisor, `view ${a.id}`);
+
+    expect(cardIn(answer).header?.title.content).toBe('督办详情');
+    expect(cardText(cardIn(answer))).toContain(a.noticeNumber);
+  });
+});
+
 describe('延期', () => {
   it('is a request from the liaison (card to the 督查室) and a grant from the supervisor', async () => {
     const a = await acknowledged();
@@ -260,6 +345,34 @@ describe('统计, 积分, 导出, 重新加载, 我的督办', () => {
     expect(onlyText(await say(bot, people.liaison, '积分'))).toBe('无权操作：此操作由督查室办理');
   });
 
+  it.each([
+    ['积分 明年吧', '年份请写成 2025、今年或去年，如：积分 2025'],
+    ['积分 1999', '年份 1999 超出范围（2000–2100）'],
+    ['积分 2025-05', '积分按年度排名，请写年份，如：积分 2025'],
+  ])('answers 「%s」 with the help card saying how to write the year', async (text, message) => {
+    const [answer] = await say(bot, people.supervisor, text);
+
+    expect(cardText(cardIn(answer))).toContain(message);
+  });
+
+  it.each([
+    [
+      '导出 2025-13',
+      '没有 13 月。统计期间可写：2025（年）、2025-Q2（季度）、2025-05 或 5月（月）、本月，或 2025-05-01~2025-06-30',
+    ],
+    [
+      '导出 前些日子',
+      '没有看懂统计期间「前些日子」。统计期间可写：2025（年）、2025-Q2（季度）、2025-05 或 5月（月）、本月，或 2025-05-01~2025-06-30',
+    ],
+  ])('answers 「%s」 with what it could not read, and sends no file', async (text, message) => {
+    const files = bot.fake.files.length;
+
+    const answers = await say(bot, people.supervisor, text);
+
+    expect(onlyText(answers)).toBe(message);
+    expect(bot.fake.files.length).toBe(files);
+  });
+
   it('sends the 导出 file to the person privately', async () => {
     const answers = await say(bot, people.supervisor, '导出 2025');
     await pollUntil(
@@ -287,7 +400,10 @@ describe('统计, 积分, 导出, 重新加载, 我的督办', () => {
     const [mine] = await say(bot, people.liaison, '我的督办');
     const office = await say(bot, people.supervisor, '我的督办');
 
-    expect(cardText(cardIn(mine))).toContain(a.noticeNumber);
+    // Earlier tests issued notices with the same deadline: the newest may be on a later page.
+    const total = await AssignmentModel.countDocuments({ enterpriseId: a.enterpriseId });
+    expect(cardIn(mine).header?.title.content).toBe('我的督办');
+    expect(cardIn(mine).header?.subtitle?.content).toContain(`共 ${total} 件`);
     expect(onlyText(office)).toBe('「我的督办」列出承办单位的督办事项；查看全部督办请发送「列表」');
   });
 });

@@ -362,7 +362,7 @@ describe('列表 and 查看', () => {
     const [answer] = await say(bot, people.supervisor, '列表 紧急');
 
     expect(cardText(cardIn(answer))).toContain(
-      '不认识「紧急」，可用：列表 待签收 / 办理中 / 逾期 / 已办结',
+      '不认识「紧急」，可用：列表 全部 / 未办结 / 待签收 / 办理中 / 逾期 / 已办结',
     );
   });
 

@@ -152,6 +152,23 @@ describe('my assignments card', () => {
     ]);
   });
 
+  it("marks every button as a chat's copy when the list is posted to a chat", () => {
+    const card = myAssignmentsCard({
+      rows: [row({})],
+      page: 1,
+      pageSize: 1,
+      total: 3,
+      openCount: 3,
+      group: true,
+    });
+
+    expect(buttonsOf(card).map((b) => b.value)).toEqual([
+      { a: 'openNotice', id: '2025-12', p: 1, w: 'g' },
+      { a: 'myAssignments', p: 0, w: 'g' },
+      { a: 'myAssignments', p: 2, w: 'g' },
+    ]);
+  });
+
   it.each([
     [0, 3, ['下一页']],
     [1, 3, ['上一页', '下一页']],

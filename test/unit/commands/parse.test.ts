@@ -77,6 +77,49 @@ describe('parseCommand', () => {
       { name: 'complete', number: '2025-12', highQuality: false },
     ],
     ['积分 2025 年', { name: 'score', year: 2025 }],
+    // 列表's words for every matter and for the open ones.
+    ['列表 全部', { name: 'list', page: 1 }],
+    ['列表 所有 第2页', { name: 'list', page: 2 }],
+    ['list all', { name: 'list', page: 1 }],
+    ['列表 未办结', { name: 'list', filter: 'open', page: 1 }],
+    ['列表 未完成', { name: 'list', filter: 'open', page: 1 }],
+    ['列表 在办', { name: 'list', filter: 'open', page: 1 }],
+    // A number without the year is this year's.
+    ['查看 12号', { name: 'view', number: '〔2025〕12号' }],
+    ['查看 第12号', { name: 'view', number: '〔2025〕12号' }],
+    ['12号', { name: 'view', number: '〔2025〕12号' }],
+    ['第 12 号。', { name: 'view', number: '〔2025〕12号' }],
+    ['2025年12号', { name: 'view', number: '〔2025〕12号' }],
+    ['查看 2024年第3号', { name: 'view', number: '〔2024〕3号' }],
+    ['催办 12号加急', { name: 'nudge', number: '〔2025〕12号', urgent: true, message: '' }],
+    [
+      '催办 珠国资督〔2025〕12号加急，请今天反馈',
+      { name: 'nudge', number: '珠国资督〔2025〕12号', urgent: true, message: '请今天反馈' },
+    ],
+    ['退回 12号缺少数据', { name: 'return', number: '〔2025〕12号', reason: '缺少数据' }],
+    // The policy's own words for a refusal.
+    [
+      '拒不办理 2025-12 经三次催办仍未办理',
+      { name: 'refuse', number: '2025-12', reason: '经三次催办仍未办理' },
+    ],
+    ['拒绝办理 12号 无正当理由', { name: 'refuse', number: '〔2025〕12号', reason: '无正当理由' }],
+    // 积分 takes the year words 统计 takes.
+    ['积分 今年', { name: 'score', year: 2025 }],
+    ['积分 去年', { name: 'score', year: 2024 }],
+    ['积分 2025年度', { name: 'score', year: 2025 }],
+    // 延期's date after 至, 到 or 延至.
+    [
+      '延期 2025-12 至6月20日',
+      { name: 'extend', number: '2025-12', day: '2025-06-20', reason: '' },
+    ],
+    [
+      '延期 12号 延至6月20日 需协调',
+      { name: 'extend', number: '〔2025〕12号', day: '2025-06-20', reason: '需协调' },
+    ],
+    [
+      '延期 2025-12 到 2025/6/20，需协调',
+      { name: 'extend', number: '2025-12', day: '2025-06-20', reason: '需协调' },
+    ],
   ])('reads 「%s」', (text, expected) => {
     expect(parse(text)).toEqual(expected);
   });
@@ -116,6 +159,27 @@ describe('parseCommand', () => {
         oral: true,
       },
     ],
+    // 标题 and 内容 are the notice's own text: kept exactly as typed, punctuation and all.
+    [
+      '督办 一季度（1—3月）工作：复盘 企业：城投 内容：请于6月10日前报送，并附材料；逾期扣分。',
+      {
+        title: '一季度（1—3月）工作：复盘',
+        enterprises: ['城投'],
+        content: '请于6月10日前报送，并附材料；逾期扣分。',
+      },
+    ],
+    [
+      '督办 标题：关于“十四五”规划（2021—2025）的督办 企业:城投 内容:按【附件】要求, 报送',
+      {
+        title: '关于“十四五”规划（2021—2025）的督办',
+        content: '按【附件】要求, 报送',
+      },
+    ],
+    ['督办 企业:城投 事项:复盘工作 内容:x', { title: '复盘工作', enterprises: ['城投'] }],
+    [
+      '督办 标题 企业:城投和文旅、水务 时限：２０２５／６／３ 内容:x',
+      { enterprises: ['城投和文旅', '水务'], deadline: '2025-06-03' },
+    ],
   ])('reads the one-line issue form 「%s」', (text, expected) => {
     expect(parse(text)).toMatchObject({ name: 'issueLine', ...expected });
   });
@@ -135,24 +199,66 @@ describe('parseCommand', () => {
       'issueLine',
     ],
     ['查看', '请写上通知单编号，如：查看 珠国资督〔2025〕12号', 'view'],
-    ['查看 12号', '请写上通知单编号，如：查看 珠国资督〔2025〕12号', 'view'],
+    ['查看 十二号', '请写上通知单编号，如：查看 珠国资督〔2025〕12号', 'view'],
+    // A bare integer could be a page, a day or a year: a number needs 号, its year or brackets.
+    ['查看 12', '编号请写成「12号」或「珠国资督〔2025〕12号」', 'view'],
+    ['催办 12 加急', '编号请写成「12号」或「珠国资督〔2025〕12号」', 'nudge'],
+    ['12', '没有看懂「12」', undefined],
     ['退回 2025-12', '请写上原因，如：退回 珠国资督〔2025〕12号 缺少数据支撑', 'return'],
     ['延期 2025-12 2025-13-01', '2025年13月1日 不存在，请检查日期', 'extend'],
-    ['列表 全部', '不认识「全部」，可用：列表 待签收 / 办理中 / 逾期 / 已办结', 'list'],
-    ['积分 去年', '年份请写成 2025，如：积分 2025', 'score'],
+    [
+      '列表 紧急',
+      '不认识「紧急」，可用：列表 全部 / 未办结 / 待签收 / 办理中 / 逾期 / 已办结',
+      'list',
+    ],
+    ['积分 明年吧', '年份请写成 2025、今年或去年，如：积分 2025', 'score'],
+    ['积分 2025-05', '积分按年度排名，请写年份，如：积分 2025', 'score'],
     ['查查', '没有看懂「查查」', 'view'],
     ['你好', '没有看懂「你好」', undefined],
     ['lst', '没有看懂「lst」', 'list'],
     ['帮我看看统计', '没有看懂「帮我看看统计」', 'statistics'],
     ['撤回 珠国资督〔2025〕12号', '没有看懂「撤回 珠国资督〔2025〕12号」', 'withdraw'],
     ['退办 2025-12', '没有看懂「退办 2025-12」', 'return'],
-    ['积分 1999', '年份请写成 2025，如：积分 2025', 'score'],
+    ['积分 1999', '年份 1999 超出范围（2000–2100）', 'score'],
+    // The closest command looks at the first word only, never inside the reason.
+    ['拒不理睬 12号 已催办', '没有看懂「拒不理睬 12号 已催办」', undefined],
+    ['请问 催办怎么用', '没有看懂「请问 催办怎么用」', undefined],
+    ['延期 2025-12 至下周', '「下周」不是日期，请写成 2025-06-10 或 6月10日', 'extend'],
     ['督办 标题 企业:城投 内容:请各 企业:文旅', '「企业:」写了两次，请合并为一处', 'issueLine'],
+    ['督办 标题 企业:城投 涉密:也许 内容:x', '涉密请写“是”或“否”', 'issueLine'],
+    ['督办 标题 企业:城投 形式:电话 内容:x', '形式请写“书面”或“口头”', 'issueLine'],
+    ['督办 标题 标题:另一个 企业:城投 内容:x', '标题写了两处，请只写一处', 'issueLine'],
   ])('answers 「%s」 with what is wrong and the closest command', (text, message, suggestion) => {
     const result = parse(text);
 
     expect(result).toMatchObject({ name: 'error', suggestion });
     expect((result as { message: string }).message.startsWith(message)).toBe(true);
+  });
+});
+
+describe('涉密 and 形式 in the one-line form', () => {
+  const line = (field: string) => parse(`督办 标题 企业:城投 ${field} 内容:x`);
+
+  it.each(['是', '是的', '对', '涉密', 'y', 'YES', 'true', '1', '１', 'ｙｅｓ', '是。'])(
+    'reads 涉密:%s as confidential',
+    (word) => {
+      expect(line(`涉密:${word}`)).toMatchObject({ name: 'issueLine', confidential: true });
+    },
+  );
+
+  it.each(['否', '不', '不涉密', '非涉密', 'n', 'No', 'false', '0', '０'])(
+    'reads 涉密:%s as not confidential',
+    (word) => {
+      expect(line(`涉密：${word}`)).toMatchObject({ name: 'issueLine', confidential: false });
+    },
+  );
+
+  it.each([
+    ['形式:书面', false],
+    ['形式：口头', true],
+    ['', false],
+  ])('reads 「%s」', (field, oral) => {
+    expect(line(field)).toMatchObject({ name: 'issueLine', oral });
   });
 });
 

@@ -36,6 +36,37 @@ describe('parseMessage', () => {
     });
   });
 
+  it('removes the mentions a message starts with by their keys, names with spaces included', () => {
+    const parsed = parseMessage(
+      event({
+        content: JSON.stringify({ text: '@_user_1 @_user_2 列表 逾期' }),
+        mentions: [
+          { key: '@_user_1', id: { open_id: bot }, name: '督办助手' },
+          { key: '@_user_2', id: { open_id: 'ou_zhang' }, name: 'Zhang San' },
+        ],
+      }),
+      bot,
+    );
+
+    expect(parsed?.text).toBe('列表 逾期');
+  });
+
+  it("keeps a mention inside the text by name, and one of a key's prefix apart", () => {
+    const parsed = parseMessage(
+      event({
+        content: JSON.stringify({ text: '@_user_2 @_user_1 催办 12号 请 @_user_12 跟进' }),
+        mentions: [
+          { key: '@_user_1', id: { open_id: bot }, name: '督办助手' },
+          { key: '@_user_2', id: { open_id: 'ou_zhang' }, name: 'Zhang San' },
+          { key: '@_user_12', id: { open_id: 'ou_li' }, name: '李四' },
+        ],
+      }),
+      bot,
+    );
+
+    expect(parsed?.text).toBe('催办 12号 请 @李四 跟进');
+  });
+
   it.each([
     ['a group message that does not mention the bot', { mentions: [] }],
     ['a non-text message', { message_type: 'image' }],
