@@ -18,6 +18,9 @@ import { sdkLogger } from './sdk-support.js';
 /** How long the claim and a handler may take before Feishu is answered without them, in ms. */
 const defaultAnswerWithinMs = 2_500;
 
+/** Begins the private text that tells a clicker how a slow click ended. */
+export const lateOutcomePrefix = '您刚才的操作：';
+
 export interface EventDispatchDeps {
   handlers: EventHandlers;
   dedup: EventDeduplicator;
@@ -136,7 +139,11 @@ function startDeadline(deps: EventDispatchDeps): { passed: Promise<null>; cancel
   return { passed, cancel: () => clearTimeout(timer) };
 }
 
-/** After 「正在处理，请稍候」: the handler's card as a delayed update with the click's token. */
+/**
+ * After 「正在处理，请稍候」: the handler's card as a delayed update with the click's token, and
+ * any outcome the card does not show (a refusal, a failure) as a private text to the clicker,
+ * since Feishu shows no toast once the click was answered.
+ */
 function finishLate(
   deps: EventDispatchDeps,
   data: FlatCardAction,
@@ -156,6 +163,16 @@ function finishLate(
           kind: 'delayedUpdate',
           token: data.token,
           card: response.card,
+        });
+      }
+      const shownByCard = response.card && response.toast?.type === 'success';
+      const openId = data.operator?.open_id;
+      if (response.toast && !shownByCard && openId) {
+        await deps.outbox.enqueue({
+          kind: 'text',
+          to: { type: 'open_id', id: openId },
+          text: `${lateOutcomePrefix}${response.toast.content}`,
+          uuid: `late-answer:${data.event_id}`,
         });
       }
     })
