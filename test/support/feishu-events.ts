@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ActionValue } from '../../cards/card.js';
-import { legacyCardSignature } from '../../src/feishu/event-crypto.js';
+import { encryptEvent, legacyCardSignature } from '../../src/feishu/event-crypto.js';
 import type { SignedRequest } from '../../src/feishu/sign-delivery.js';
 import type { EventEnvelope } from '../../src/feishu/verify-delivery.js';
 
@@ -191,12 +191,19 @@ export function buildLegacyCardCallback(options: {
   };
 }
 
-/** Signs an older card callback: sha1 over timestamp, nonce, verification token and body. */
+/**
+ * Signs an older card callback: sha1 over timestamp, nonce, verification token and body. With
+ * `encryptKey` the body is first encrypted as `{"encrypt": …}` and the sha1 is over that, as
+ * the Go SDK's card handler checks it.
+ */
 export function signedLegacyCardRequest(
   body: Record<string, unknown>,
-  options: { verificationToken: string; now?: Date },
+  options: { verificationToken: string; now?: Date; encryptKey?: string },
 ): SignedRequest {
-  const text = JSON.stringify(body);
+  const plain = JSON.stringify(body);
+  const text = options.encryptKey
+    ? JSON.stringify({ encrypt: encryptEvent(plain, options.encryptKey) })
+    : plain;
   const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
   const nonce = randomBytes(8).toString('hex');
 
