@@ -208,6 +208,7 @@ async function onMembership(
     await onChatMembership({
       eventId: data.event_id,
       chatId,
+      chatName: data.name || undefined,
       added,
       operatorOpenId: data.operator_id?.open_id,
       log,

@@ -152,6 +152,8 @@ export interface BotMembershipOptions extends EnvelopeOptions {
   operator?: Person;
   /** The bot was removed instead of added. */
   removed?: boolean;
+  /** The chat's name. Default 测试群. */
+  name?: string;
 }
 
 /** `im.chat.member.bot.added_v1` (or `…deleted_v1`). */
@@ -165,7 +167,8 @@ export function buildBotAddedEvent(options: BotMembershipOptions): EventEnvelope
       operator_id: { open_id: options.operator ? openIdOf(options.operator) : undefined },
       external: false,
       operator_tenant_key: 'tenant_test',
-      name: '测试群',
+      name: options.name ?? '测试群',
+      i18n_names: { zh_cn: options.name ?? '测试群' },
     },
     options,
   );
