@@ -16,7 +16,7 @@ const msgTypes = new Set(['text', 'post', 'interactive', 'file', 'image', 'share
 const maxCardBytes = 30 * 1024;
 const maxTextBytes = 150 * 1024;
 
-/** Feishu's code for content over the limit: 「The length of the message content reaches its limit.」 */
+/** Feishu's answer to content over the limit (code 230025). */
 const tooLong = { code: 230025, msg: 'The length of the message content reaches its limit.' };
 
 /** Feishu's answer to a request it cannot accept, HTTP 400. */

@@ -52,7 +52,7 @@ export async function openNoticeDetail(
   return { card };
 }
 
-/** As much as the notice in the same place shows: a group's copy of a confidential matter is its summary. */
+/** As much as the notice in its place shows: a confidential matter's group copy is its summary. */
 function detailVisibility(a: Assignment, audience: Audience): 'full' | 'summary' {
   if (audience.viewer === 'group' && a.confidential) return 'summary';
 
