@@ -44,15 +44,17 @@ export interface AssignmentDetailData {
   deadline: DeadlineStatus;
   /** Oldest first. */
   timeline: TimelineLine[];
-  /** 「返回列表」, when opened from the list. */
+  /** 「返回列表」, when opened from the list (or from the notice, with `backLabel`). */
   back?: ActionValue;
+  /** The back button's label. Default 「返回列表」. */
+  backLabel?: string;
 }
 
 export function assignmentDetailCard(data: AssignmentDetailData): Card {
   const { assignment: a } = data;
   const body = data.visibility === 'full' ? fullElements(data) : summaryElements(data);
   const back = data.back
-    ? buttonRow([{ label: '返回列表', value: data.back, primary: false }])
+    ? buttonRow([{ label: data.backLabel ?? '返回列表', value: data.back, primary: false }])
     : [];
 
   return buildCard('督办详情', headerTemplateOf(a, isLate(data.deadline)), [...body, ...back], {

@@ -79,6 +79,11 @@ export function button(action: CardAction): CardElement {
   };
 }
 
+/** A callback shown as a text link (a card's footer: 「查看详情」). */
+export function linkButton(action: CardAction): CardElement {
+  return { ...button(action), type: 'text' };
+}
+
 /** Buttons side by side, wrapping on a narrow phone screen; nothing when there are none. */
 export function buttonRow(actions: CardAction[]): CardElement[] {
   if (actions.length === 0) return [];

@@ -24,7 +24,21 @@ export const enterpriseActions = {
   openExtensionForm: 'openExtensionForm',
   approveSignOff: 'approveSignOff',
   openSignOffReturnForm: 'openSignOffReturnForm',
+  /** 查看详情 in the notice's footer: the notice with its timeline. */
+  openDetail: 'openNoticeDetail',
 } as const;
+
+/**
+ * 查看详情 (CARDS.md footer): the detail with its timeline, as the 查看 command shows it, in place
+ * of the notice. It carries no version: it changes nothing, so a stale card may still use it.
+ */
+export function detailAction(assignment: Pick<Assignment, 'id'>): CardAction {
+  return {
+    label: '查看详情',
+    value: { a: enterpriseActions.openDetail, id: assignment.id },
+    primary: false,
+  };
+}
 
 /**
  * The buttons an assignment's card shows in its current state, for this viewer (CARDS.md

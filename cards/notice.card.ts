@@ -13,11 +13,12 @@ import {
   fieldLines,
   foldable,
   hr,
+  linkButton,
   markdown,
   panel,
 } from './elements.js';
 import { headerTagsOf, headerTemplateOf, stateLabels } from './labels.js';
-import { actionsFor, type CardAction, type Viewer } from './notice-actions.js';
+import { actionsFor, detailAction, type CardAction, type Viewer } from './notice-actions.js';
 import {
   deadlineLine,
   extensionLine,
@@ -77,12 +78,11 @@ function fullElements(data: NoticeCardData): CardElement[] {
       ['督办人', `${a.issuedBy.name}（督查室）`],
       ['考核', scoringLine(data.scoring)],
     ]),
-    ...(data.printUrl ? [markdown(`[打印通知单](${data.printUrl})`)] : []),
     hr(),
     ...progressElements(a),
   ];
 
-  return [...elements, ...actionElements(data)];
+  return [...elements, hr(), ...actionElements(data), footer(data)];
 }
 
 /** State, plan, extension and the work so far; long texts folded. */
@@ -103,9 +103,27 @@ function actionElements(data: NoticeCardData): CardElement[] {
   const own = actionsFor(data.assignment, data.viewer).map((action) =>
     data.viewer === 'group' ? inGroup(action) : action,
   );
-  const actions = [...own, ...(data.extraActions ?? [])];
 
-  return actions.length > 0 ? [hr(), ...buttonRow(actions)] : [];
+  return buttonRow([...own, ...(data.extraActions ?? [])]);
+}
+
+/** 「查看详情 · 打印通知单」 under the buttons, on the right (CARDS.md). */
+function footer(data: NoticeCardData): CardElement {
+  const detail = detailAction(data.assignment);
+  const links = [linkButton(data.viewer === 'group' ? inGroup(detail) : detail)];
+  if (data.printUrl) links.push(markdown(`[打印通知单](${data.printUrl})`));
+
+  return {
+    tag: 'column_set',
+    flex_mode: 'flow',
+    horizontal_align: 'right',
+    columns: links.map((element) => ({
+      tag: 'column',
+      width: 'auto',
+      vertical_align: 'center',
+      elements: [element],
+    })),
+  };
 }
 
 /** Marks a button as the group chat copy's, so the answer to its click stays group-safe. */

@@ -1,6 +1,7 @@
 import { retryDeadLetterAction } from '../../cards/dead-letter.card.js';
 import { createReminderScheduler } from '../../jobs/reminder-workers.js';
 import type { RuntimeContext } from '../runtime.js';
+import { chatMembershipHandler } from './chat-membership.js';
 import { retryDeadLetterHandler } from './dead-letter-retry.js';
 import { registerEnterprise } from './enterprise/register.js';
 import { registerOffice } from './office/register.js';
@@ -17,6 +18,9 @@ export function registerFeatures(context: RuntimeContext): void {
 
   // The Feishu edge: 重试 on a dead-letter alert to the 督查室.
   cardActions.set(retryDeadLetterAction, retryDeadLetterHandler(context));
+
+  // The bot added to a chat (a welcome) or removed from one the directory names (the 督查室 hears).
+  context.handlers.onChatMembership = chatMembershipHandler(context);
 
   // The enterprise side: notice card buttons, forms, 我的督办; notices, patches, notifications.
   registerEnterprise(context);

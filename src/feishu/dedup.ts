@@ -23,24 +23,41 @@ export class EventDeduplicator {
     private readonly clock: Clock,
   ) {}
 
-  /** True for the first claim of `key`; false for every later one, concurrent or not. */
+  /**
+   * True for the first claim of `key`; false for every later one, concurrent or not. Throws
+   * when MongoDB could not record it; the Redis half is given back first, so Feishu's
+   * redelivery (or the person's second click) can claim it again instead of being taken for
+   * a duplicate of something that never happened.
+   */
   async claim(key: string): Promise<boolean> {
     const fresh = await this.claimInRedis(key);
     if (fresh === false) return false;
 
-    return recordProcessed(key, this.clock.now());
+    try {
+      return await recordProcessed(key, this.clock.now());
+    } catch (error) {
+      if (fresh) await this.releaseInRedis(key);
+      throw error;
+    }
+  }
+
+  private redisKey(key: string): string {
+    return `${this.prefix}:feishu:seen:${key}`;
+  }
+
+  /** Forgets a claim whose recording failed; a Redis that does not answer keeps it 8 hours. */
+  private async releaseInRedis(key: string): Promise<void> {
+    try {
+      await this.redis.del(this.redisKey(key));
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message, key }, 'dedup claim not released');
+    }
   }
 
   /** true: new; false: seen; null: Redis did not answer (MongoDB decides alone). */
   private async claimInRedis(key: string): Promise<boolean | null> {
     try {
-      const answer = await this.redis.set(
-        `${this.prefix}:feishu:seen:${key}`,
-        '1',
-        'EX',
-        dedupTtlSeconds,
-        'NX',
-      );
+      const answer = await this.redis.set(this.redisKey(key), '1', 'EX', dedupTtlSeconds, 'NX');
       return answer === 'OK';
     } catch (error) {
       this.logger.warn({ err: (error as Error).message, key }, 'dedup falls back to MongoDB');

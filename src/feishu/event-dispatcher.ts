@@ -15,6 +15,12 @@ import type { CardActionResponse, EventHandlers } from './handlers.js';
 import type { Outbox } from './outbound.js';
 import { sdkLogger } from './sdk-support.js';
 
+/** How long the claim and a handler may take before Feishu is answered without them, in ms. */
+const defaultAnswerWithinMs = 2_500;
+
+/** Begins the private text that tells a clicker how a slow click ended. */
+export const lateOutcomePrefix = '您刚才的操作：';
+
 export interface EventDispatchDeps {
   handlers: EventHandlers;
   dedup: EventDeduplicator;
@@ -62,7 +68,9 @@ function loggerFor(deps: EventDispatchDeps, eventId: string): Logger {
 }
 
 /**
- * A click: claimed, routed by the `a` of its button value, answered in Feishu's shape.
+ * A click: claimed, routed by the `a` of its button value, answered in Feishu's shape. The
+ * deadline runs from the moment the delivery reaches us, so a slow store cannot push the
+ * answer past Feishu's 3 seconds: the claim and the handler race it together.
  *
  * Limitation: the claim comes before the handler, so a process that dies mid-handler has
  * consumed the click and Feishu's redelivery is answered as a duplicate; the person sees no
@@ -73,79 +81,116 @@ async function onCardAction(
   data: FlatCardAction,
 ): Promise<FeishuCardAnswer> {
   const log = loggerFor(deps, data.event_id);
+  const deadline = startDeadline(deps);
+  const running = claimAndHandle(deps, data, log);
   try {
-    if (!(await deps.dedup.claim(`event:${data.event_id}`))) {
-      log.info('duplicate card action answered');
-      return { toast: edgeToasts.duplicate };
-    }
-
-    const value = actionValueOf(data);
-    const handler = value ? deps.handlers.cardActions.get(value.a) : undefined;
-    if (!value || !handler) {
-      log.info({ action: value?.a }, 'card action unknown');
-      return { toast: edgeToasts.unknownAction };
-    }
-
-    const running = handler({
-      eventId: data.event_id,
-      operatorOpenId: data.operator?.open_id ?? '',
-      value,
-      formValue: data.action?.form_value,
-      actionName: data.action?.name,
-      option: data.action?.option,
-      token: data.token,
-      messageId: data.context?.open_message_id,
-      chatId: data.context?.open_chat_id,
-      log,
-    });
-    return await answerInTime(deps, running, data.token, log);
+    const first = await Promise.race([running, deadline.passed]);
+    if (first) return toFeishuAnswer(first);
   } catch (error) {
     log.error({ err: error }, 'card action failed');
     return { toast: edgeToasts.failed };
+  } finally {
+    deadline.cancel();
   }
+
+  log.warn('card action slow; answering now, telling the outcome later');
+  finishLate(deps, data, running, log);
+  return { toast: edgeToasts.slow };
+}
+
+async function claimAndHandle(
+  deps: EventDispatchDeps,
+  data: FlatCardAction,
+  log: Logger,
+): Promise<CardActionResponse> {
+  if (!(await deps.dedup.claim(`event:${data.event_id}`))) {
+    log.info('duplicate card action answered');
+    return { toast: edgeToasts.duplicate };
+  }
+
+  const value = actionValueOf(data);
+  const handler = value ? deps.handlers.cardActions.get(value.a) : undefined;
+  if (!value || !handler) {
+    log.info({ action: value?.a }, 'card action unknown');
+    return { toast: edgeToasts.unknownAction };
+  }
+
+  return handler({
+    eventId: data.event_id,
+    operatorOpenId: data.operator?.open_id ?? '',
+    value,
+    formValue: data.action?.form_value,
+    actionName: data.action?.name,
+    option: data.action?.option,
+    token: data.token,
+    messageId: data.context?.open_message_id,
+    chatId: data.context?.open_chat_id,
+    log,
+  });
+}
+
+/** Resolves with null once the handler has had its time; `cancel` stops the timer. */
+function startDeadline(deps: EventDispatchDeps): { passed: Promise<null>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const passed = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deps.answerWithinMs ?? defaultAnswerWithinMs);
+  });
+
+  return { passed, cancel: () => clearTimeout(timer) };
 }
 
 /**
- * The handler's answer if it comes within `answerWithinMs`; otherwise a "processing" toast now,
- * and the handler's card later as a delayed update with the click's token.
+ * After 「正在处理，请稍候」: the handler's card as a delayed update with the click's token, and
+ * any outcome the card does not show (a refusal, a failure) as a private text to the clicker,
+ * since Feishu shows no toast once the click was answered.
  */
-async function answerInTime(
+function finishLate(
   deps: EventDispatchDeps,
+  data: FlatCardAction,
   running: Promise<CardActionResponse>,
-  token: string | undefined,
   log: Logger,
-): Promise<FeishuCardAnswer> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), deps.answerWithinMs ?? 2_500);
-  });
-  const first = await Promise.race([running, late]).finally(() => clearTimeout(timer));
-  if (first) return toFeishuAnswer(first);
-
-  log.warn('card action slow; answering now, updating the card later');
+): void {
   running
+    .catch((error: unknown): CardActionResponse => {
+      log.error({ err: error }, 'slow card action failed');
+      return { toast: edgeToasts.failed };
+    })
     .then(async (response) => {
-      if (response.card && token) {
-        await deps.outbox.enqueue({ kind: 'delayedUpdate', token, card: response.card });
+      // A redelivery's copy: the first copy is the one that answers.
+      if (response.toast === edgeToasts.duplicate) return;
+      if (response.card && data.token) {
+        await deps.outbox.enqueue({
+          kind: 'delayedUpdate',
+          token: data.token,
+          card: response.card,
+        });
+      }
+      const shownByCard = response.card && response.toast?.type === 'success';
+      const openId = data.operator?.open_id;
+      if (response.toast && !shownByCard && openId) {
+        await deps.outbox.enqueue({
+          kind: 'text',
+          to: { type: 'open_id', id: openId },
+          text: `${lateOutcomePrefix}${response.toast.content}`,
+          uuid: `late-answer:${data.event_id}`,
+        });
       }
     })
-    .catch((error: unknown) => log.error({ err: error }, 'slow card action failed'));
-  return { toast: edgeToasts.slow };
+    .catch((error: unknown) => log.error({ err: error }, 'slow card action outcome not sent'));
 }
 
 async function onMessage(deps: EventDispatchDeps, data: FlatMessageEvent): Promise<void> {
   const log = loggerFor(deps, data.event_id);
-  try {
+  const running = (async () => {
     const parsed = parseMessage(data, await deps.bot.current());
     if (!parsed || !deps.handlers.onMessage) return;
-    if (!(await deps.dedup.claim(`event:${data.event_id}`))) return;
+    // The message id covers a redelivery under the same or another event id.
     if (!(await deps.dedup.claim(`message:${parsed.messageId}`))) return;
 
-    const running = deps.handlers.onMessage({ ...parsed, eventId: data.event_id, log });
-    await settleWithinOrLog(running, deps.answerWithinMs ?? 2_500, log);
-  } catch (error) {
-    log.error({ err: error }, 'message handling failed');
-  }
+    await deps.handlers.onMessage({ ...parsed, eventId: data.event_id, log });
+  })();
+
+  await settleWithinOrLog(running, deps.answerWithinMs ?? defaultAnswerWithinMs, log);
 }
 
 async function onMembership(
@@ -154,25 +199,29 @@ async function onMembership(
   added: boolean,
 ): Promise<void> {
   const log = loggerFor(deps, data.event_id);
-  try {
-    if (!data.chat_id || !deps.handlers.onChatMembership) return;
+  const onChatMembership = deps.handlers.onChatMembership;
+  if (!data.chat_id || !onChatMembership) return;
+  const chatId = data.chat_id;
+  const running = (async () => {
     if (!(await deps.dedup.claim(`event:${data.event_id}`))) return;
 
-    const operatorOpenId = data.operator_id?.open_id;
-    const running = deps.handlers.onChatMembership({
+    await onChatMembership({
       eventId: data.event_id,
-      chatId: data.chat_id,
+      chatId,
+      chatName: data.name || undefined,
       added,
-      operatorOpenId,
+      operatorOpenId: data.operator_id?.open_id,
       log,
     });
-    await settleWithinOrLog(running, deps.answerWithinMs ?? 2_500, log);
-  } catch (error) {
-    log.error({ err: error }, 'chat membership handling failed');
-  }
+  })();
+
+  await settleWithinOrLog(running, deps.answerWithinMs ?? defaultAnswerWithinMs, log);
 }
 
-/** Waits for the handler up to `ms`; a handler still running then finishes on its own. */
+/**
+ * Waits for the work (claim included) up to `ms` from now; work still running then finishes on
+ * its own. Errors are logged, never thrown: the SDK would leave Feishu without an answer.
+ */
 async function settleWithinOrLog(running: Promise<void>, ms: number, log: Logger): Promise<void> {
   const guarded = running.catch((error: unknown) => log.error({ err: error }, 'handler failed'));
   let timer: NodeJS.Timeout | undefined;

@@ -36,9 +36,15 @@ export interface FlatCardAction extends FlatHeader {
   context?: { open_message_id?: string; open_chat_id?: string };
 }
 
+/**
+ * `im.chat.member.bot.added_v1` / `…deleted_v1`: the chat, who added or removed the bot, the
+ * chat's name at that moment, and whether the chat is external (other tenants in it).
+ */
 export interface FlatChatMembership extends FlatHeader {
   chat_id?: string;
-  operator_id?: { open_id?: string };
+  operator_id?: { open_id?: string; user_id?: string; union_id?: string };
+  name?: string;
+  external?: boolean;
 }
 
 /** A text message worth handing to the command handler, or null for one to ignore. */

@@ -2,7 +2,7 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../clock.js';
 import { deliveryLogger } from './event-dispatcher.js';
-import { isNewStyleDelivery, verifyLegacyCard } from './legacy-card.js';
+import { toLegacyAnswer, verifyCardCallback } from './legacy-card.js';
 import { verifyDelivery, type Delivery, type DeliverySettings } from './verify-delivery.js';
 
 export interface FeishuRouteDeps {
@@ -26,10 +26,8 @@ export function createFeishuRouter(deps: FeishuRouteDeps): Router {
 
   router.post('/card', async (req, res) => {
     const now = deps.clock.now();
-    const delivery = isNewStyleDelivery(req.rawBody)
-      ? verifyDelivery(req.headers, req.rawBody, deps.settings, now)
-      : verifyLegacyCard(req.headers, req.rawBody, deps.settings, now);
-    await answer(deps, req, res, delivery);
+    const { delivery, legacy } = verifyCardCallback(req.headers, req.rawBody, deps.settings, now);
+    await answer(deps, req, res, delivery, legacy ? toLegacyAnswer : undefined);
   });
 
   return router;
@@ -40,6 +38,8 @@ async function answer(
   req: Request,
   res: Response,
   delivery: Delivery,
+  /** Reshapes the dispatcher's answer (the older card callback's). */
+  reshape: (answer: unknown) => unknown = (answer) => answer,
 ): Promise<void> {
   if (delivery.kind === 'refused') {
     req.log.warn({ reason: delivery.error }, 'feishu delivery refused');
@@ -58,5 +58,6 @@ async function answer(
   const result: unknown = await deliveryLogger.run(req.log, () =>
     deps.dispatcher.invoke(delivery.envelope, { needCheck: false }),
   );
-  res.json(typeof result === 'object' && result !== null ? result : {});
+  const body = reshape(typeof result === 'object' && result !== null ? result : {});
+  res.json(body);
 }

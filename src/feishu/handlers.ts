@@ -48,6 +48,8 @@ export type MessageHandler = (context: MessageContext) => Promise<void>;
 export interface ChatMembershipContext {
   eventId: string;
   chatId: string;
+  /** The chat's name as Feishu gave it with the event. */
+  chatName?: string;
   added: boolean;
   operatorOpenId?: string;
   log: Logger;

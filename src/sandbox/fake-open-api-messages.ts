@@ -9,6 +9,16 @@ const urgentPaths = new Set(['urgent_app', 'urgent_sms', 'urgent_phone']);
 
 const msgTypes = new Set(['text', 'post', 'interactive', 'file', 'image', 'share_chat']);
 
+/**
+ * Largest content Feishu takes, in bytes of its JSON: 30 KB for a card (send, reply, patch,
+ * delayed update), 150 KB for text (the patch API's documentation).
+ */
+const maxCardBytes = 30 * 1024;
+const maxTextBytes = 150 * 1024;
+
+/** Feishu's answer to content over the limit (code 230025). */
+const tooLong = { code: 230025, msg: 'The length of the message content reaches its limit.' };
+
 /** Feishu's answer to a request it cannot accept, HTTP 400. */
 function refuse(res: Response, code: number, msg: string): void {
   res.status(400).json({ code, msg });
@@ -71,8 +81,10 @@ function patch(state: FakeOpenApiState, req: Request, res: Response): void {
   if (!message || message.msgType !== 'interactive') {
     return refuse(res, 230001, 'invalid message_id');
   }
-  const card = parseContent((req.body as { content?: unknown }).content);
+  const { content } = req.body as { content?: unknown };
+  const card = parseContent(content);
   if (!isSharedCard(card)) return refuse(res, 230099, 'card must declare update_multi: true');
+  if (isTooLong('interactive', content)) return refuse(res, tooLong.code, tooLong.msg);
 
   state.updateContent(message, card);
   res.json({ code: 0, msg: 'success', data: {} });
@@ -89,6 +101,7 @@ function delayedUpdate(
   if (typeof token !== 'string' || !token.startsWith('c-') || typeof card !== 'object') {
     return refuse(res, 99992402, 'field validation failed: token, card');
   }
+  if (isTooLong('interactive', JSON.stringify(card))) return refuse(res, tooLong.code, tooLong.msg);
 
   state.delayedUpdates.push({ token, card, at: new Date() });
   const message = state.messages.get(cardTokens.get(token) ?? '');
@@ -107,6 +120,7 @@ function parseSend(req: Request, res: Response): SendFields | null {
   if (!msgTypes.has(msgType)) refuse(res, 99992402, 'field validation failed: msg_type');
   else if (content === undefined) refuse(res, 99992402, 'field validation failed: content');
   else if (uuid && uuid.length > 50) refuse(res, 99992402, 'field validation failed: uuid');
+  else if (isTooLong(msgType, body.content)) refuse(res, tooLong.code, tooLong.msg);
   else return { msgType, content, uuid };
 
   return null;
@@ -120,6 +134,13 @@ function parseContent(content: unknown): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Cards and rich text over 30 KB, text over 150 KB, counted in bytes of the content JSON. */
+function isTooLong(msgType: string, content: unknown): boolean {
+  const bytes = Buffer.byteLength(String(content), 'utf8');
+
+  return bytes > (msgType === 'text' ? maxTextBytes : maxCardBytes);
 }
 
 function isSharedCard(card: unknown): boolean {

@@ -37,9 +37,11 @@ export interface ButtonSeen {
   value: ActionValue;
   primary: boolean;
   submit: boolean;
+  /** A text-style button of a footer (「查看详情」), not one of the state's buttons. */
+  footer: boolean;
 }
 
-/** The card's buttons with what each carries back. */
+/** Every button of the card, footer links included, with what each carries back. */
 export function buttonsOf(card: Card): ButtonSeen[] {
   return elementsOf(card)
     .filter((node) => node.tag === 'button')
@@ -50,12 +52,26 @@ export function buttonsOf(card: Card): ButtonSeen[] {
         value: behaviors?.[0]?.value as ActionValue,
         primary: node.type === 'primary_filled',
         submit: node.form_action_type === 'submit',
+        footer: node.type === 'text',
       };
     });
 }
 
+/**
+ * The labels of the buttons a card offers for its state (CARDS.md 「Buttons follow the state」);
+ * footer links such as 「查看详情」 are in `footerLabels`.
+ */
 export function buttonLabels(card: Card): string[] {
-  return buttonsOf(card).map((b) => b.label);
+  return buttonsOf(card)
+    .filter((b) => !b.footer)
+    .map((b) => b.label);
+}
+
+/** The labels of the card's footer links (text-style buttons). */
+export function footerLabels(card: Card): string[] {
+  return buttonsOf(card)
+    .filter((b) => b.footer)
+    .map((b) => b.label);
 }
 
 /** Form controls by name: input, pickers, selects. */

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ActionValue } from '../../cards/card.js';
-import { legacyCardSignature } from '../../src/feishu/event-crypto.js';
+import { encryptEvent, legacyCardSignature } from '../../src/feishu/event-crypto.js';
 import type { SignedRequest } from '../../src/feishu/sign-delivery.js';
 import type { EventEnvelope } from '../../src/feishu/verify-delivery.js';
 
@@ -152,6 +152,8 @@ export interface BotMembershipOptions extends EnvelopeOptions {
   operator?: Person;
   /** The bot was removed instead of added. */
   removed?: boolean;
+  /** The chat's name. Default 测试群. */
+  name?: string;
 }
 
 /** `im.chat.member.bot.added_v1` (or `…deleted_v1`). */
@@ -165,7 +167,8 @@ export function buildBotAddedEvent(options: BotMembershipOptions): EventEnvelope
       operator_id: { open_id: options.operator ? openIdOf(options.operator) : undefined },
       external: false,
       operator_tenant_key: 'tenant_test',
-      name: '测试群',
+      name: options.name ?? '测试群',
+      i18n_names: { zh_cn: options.name ?? '测试群' },
     },
     options,
   );
@@ -191,12 +194,19 @@ export function buildLegacyCardCallback(options: {
   };
 }
 
-/** Signs an older card callback: sha1 over timestamp, nonce, verification token and body. */
+/**
+ * Signs an older card callback: sha1 over timestamp, nonce, verification token and body. With
+ * `encryptKey` the body is first encrypted as `{"encrypt": …}` and the sha1 is over that, as
+ * the Go SDK's card handler checks it.
+ */
 export function signedLegacyCardRequest(
   body: Record<string, unknown>,
-  options: { verificationToken: string; now?: Date },
+  options: { verificationToken: string; now?: Date; encryptKey?: string },
 ): SignedRequest {
-  const text = JSON.stringify(body);
+  const plain = JSON.stringify(body);
+  const text = options.encryptKey
+    ? JSON.stringify({ encrypt: encryptEvent(plain, options.encryptKey) })
+    : plain;
   const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
   const nonce = randomBytes(8).toString('hex');
 

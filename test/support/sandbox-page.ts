@@ -88,9 +88,14 @@ export class SandboxPage {
       .waitFor({ timeout: stepTimeoutMs });
   }
 
-  /** The labels of the card's buttons, in order. */
+  /**
+   * The labels of the card's buttons for its state, in order; footer links drawn as text
+   * buttons (「查看详情」) are left out, as `buttonLabels` does (card-inspect.ts).
+   */
   async buttons(card: Locator): Promise<string[]> {
-    return (await card.locator('button.fs-btn').allInnerTexts()).map((label) => label.trim());
+    const buttons = card.locator('button.fs-btn:not(.fs-btn--text)');
+
+    return (await buttons.allInnerTexts()).map((label) => label.trim());
   }
 
   /** A form control of the card, by field name. */

@@ -18,6 +18,7 @@ import { extensionForm } from './extension.js';
 import { feedbackForm } from './feedback.js';
 import { openForm, submitForm, type FormSpec } from './form-flow.js';
 import { myAssignments } from './my-assignments.js';
+import { openNoticeDetail } from './notice-detail.js';
 import { notifyEnterpriseOnChange } from './notify-enterprise.js';
 import { patchCopiesOnChange } from './notify-copies.js';
 import { sendNoticesOnIssue } from './notify-issue.js';
@@ -65,6 +66,7 @@ export function registerEnterprise(context: EnterpriseRuntime): void {
   register(listActions.openNotice, openNotice);
   register(listActions.myAssignments, myAssignments);
   register(formActions.cancelForm, cancelForm);
+  register(enterpriseActions.openDetail, openNoticeDetail);
 
   context.events.on('enterprise: send notices', sendNoticesOnIssue(context));
   context.events.on('enterprise: patch copies', patchCopiesOnChange(context));

@@ -84,7 +84,7 @@ async function detailCardFor(
 }
 
 /** The trail without refused attempts: what happened, not what was tried. */
-async function timelineLines(assignmentId: string): Promise<TimelineLine[]> {
+export async function timelineLines(assignmentId: string): Promise<TimelineLine[]> {
   const events = await timelineOf(assignmentId);
 
   return events

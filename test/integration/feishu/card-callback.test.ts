@@ -9,8 +9,11 @@ import {
 import { people } from '../../support/fixtures.js';
 import { startTestBot, type TestBot } from '../../support/test-bot.js';
 import { testEnv } from '../../support/test-env.js';
+import { cardSaying } from '../../support/test-card.js';
 
 const { FEISHU_VERIFICATION_TOKEN: verificationToken, FEISHU_ENCRYPT_KEY: encryptKey } = testEnv();
+
+const planCard = cardSaying('承办措施');
 
 let bot: TestBot;
 const clicks: CardActionContext[] = [];
@@ -20,6 +23,10 @@ beforeAll(async () => {
   bot.context.handlers.cardActions.set('acknowledge', async (context) => {
     clicks.push(context);
     return { toast: { type: 'success', content: '已签收' } };
+  });
+  bot.context.handlers.cardActions.set('openPlanForm', async (context) => {
+    clicks.push(context);
+    return { toast: { type: 'info', content: '请填写承办措施' }, card: planCard };
   });
 });
 afterAll(async () => {
@@ -113,5 +120,78 @@ describe('POST /feishu/card (the older card request URL)', () => {
 
     expect(await res.json()).toEqual({ toast: { type: 'success', content: '已签收' } });
     expect(clicks.at(-1)?.eventId).toBe(envelope.header.event_id);
+  });
+
+  describe('a legacy-shaped body sent encrypted (an app with an Encrypt Key)', () => {
+    const callback = () =>
+      buildLegacyCardCallback({
+        operator: people.liaison,
+        value: { a: 'acknowledge', id: '2025-12', v: 1 },
+        messageId: 'om_old_encrypted',
+        token: 'c-legacy-encrypted',
+      });
+
+    it.each([
+      [
+        'signed with the encrypt key (sha256), as the Node SDK checks it',
+        () => signedRequest(callback(), { encryptKey, verificationToken }),
+      ],
+      [
+        'signed with the verification token (sha1), as the Go SDK checks it',
+        () => signedLegacyCardRequest(callback(), { verificationToken, encryptKey }),
+      ],
+    ])('is decrypted and handled when %s', async (_label, sign) => {
+      const before = clicks.length;
+      const signed = sign();
+      const res = await post(signed.headers, signed.body);
+
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ toast: { type: 'success', content: '已签收' } });
+      expect(clicks.length - before).toBe(1);
+      expect(clicks.at(-1)).toMatchObject({
+        operatorOpenId: people.liaison.openId,
+        messageId: 'om_old_encrypted',
+        token: 'c-legacy-encrypted',
+      });
+    });
+
+    it('answers 401 to a wrong signature and calls no handler', async () => {
+      const signed = signedRequest(callback(), { encryptKey, verificationToken });
+      const before = clicks.length;
+      const res = await post(
+        { ...signed.headers, 'x-lark-signature': '0'.repeat(64) },
+        signed.body,
+      );
+
+      expect(res.status).toBe(401);
+      expect(clicks.length).toBe(before);
+    });
+  });
+
+  describe('the answer in the older callback shape', () => {
+    it('is the new card itself, which replaces the clicked one', async () => {
+      const callback = buildLegacyCardCallback({
+        operator: people.liaison,
+        value: { a: 'openPlanForm', id: '2025-12', v: 1 },
+      });
+      const signed = signedLegacyCardRequest(callback, { verificationToken });
+      const res = await post(signed.headers, signed.body);
+
+      expect(await res.json()).toEqual(planCard);
+    });
+
+    it('keeps the new shape for a schema 2.0 click posted to this URL', async () => {
+      const envelope = buildCardActionEvent({
+        operator: people.liaison,
+        value: { a: 'openPlanForm', id: '2025-12', v: 1 },
+      });
+      const signed = signedRequest(envelope, { encryptKey, verificationToken });
+      const res = await post(signed.headers, signed.body);
+
+      expect(await res.json()).toEqual({
+        toast: { type: 'info', content: '请填写承办措施' },
+        card: { type: 'raw', data: planCard },
+      });
+    });
   });
 });

@@ -176,6 +176,57 @@ describe('FeishuClient failures', () => {
     expect((error as { code: number }).code).toBe(code);
   });
 
+  describe('a card over 30 KB', () => {
+    /** A card whose JSON is `bytes` long (ASCII, so characters are bytes). */
+    const cardOf = (bytes: number): Card => {
+      const empty = JSON.stringify({
+        ...card,
+        body: { elements: [{ tag: 'markdown', content: '' }] },
+      });
+      const content = 'x'.repeat(bytes - Buffer.byteLength(empty));
+      return { ...card, body: { elements: [{ tag: 'markdown', content }] } };
+    };
+    const oversized = cardOf(30 * 1024 + 1);
+
+    it.each([
+      ['sent', () => client.sendCard(liaison, oversized, 'big-send')],
+      [
+        'sent as a reply',
+        async () => {
+          const { messageId } = await client.sendCard(liaison, card, 'big-parent');
+          return client.reply(messageId, oversized, 'big-reply');
+        },
+      ],
+      [
+        'patched in',
+        async () => {
+          const { messageId } = await client.sendCard(liaison, card, 'big-patch');
+          return client.patch(messageId, oversized);
+        },
+      ],
+      [
+        'sent as a delayed update',
+        async () => {
+          const { messageId } = await client.sendCard(liaison, card, 'big-delayed');
+          return client.delayedUpdate(fake.tokenFor(messageId), oversized);
+        },
+      ],
+    ])('is refused when %s: 230025, not retried, nothing changes', async (_label, call) => {
+      const error = await call().catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(FeishuPermanentError);
+      expect((error as { code: number }).code).toBe(230025);
+      expect(fake.allMessages().map((m) => m.content)).toEqual(fake.allMessages().map(() => card));
+      expect(fake.delayedUpdates).toEqual([]);
+    });
+
+    it('goes through at exactly 30 KB', async () => {
+      const { messageId } = await client.sendCard(liaison, cardOf(30 * 1024), 'big-fits');
+
+      expect(fake.messages.get(messageId)?.content).toEqual(cardOf(30 * 1024));
+    });
+  });
+
   it('gives up on a call that does not answer within its timeout', async () => {
     const impatient = new FeishuClient({
       ...credentials,

@@ -111,6 +111,35 @@ describe('POST /feishu/events', () => {
       );
       expect(bot.fake.delayedUpdates.at(-1)).toMatchObject({ token: envelope.event.token, card });
     });
+
+    it.each([
+      ['a refusal toast', { toast: { type: 'error', content: '无权操作：此事项由城投承办' } }],
+      [
+        'a refusal toast and the current card',
+        { toast: { type: 'warning', content: '卡片已更新，请在最新卡片上操作' }, card },
+      ],
+    ] as const)(
+      'tells the clicker privately how a slow click ended with %s',
+      async (_label, response) => {
+        bot.context.handlers.cardActions.set('ping', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 700));
+          return response;
+        });
+        const envelope = click({ operator: people.head });
+        const res = await bot.postEvent(envelope);
+
+        expect(await res.json()).toEqual({ toast: { type: 'info', content: '正在处理，请稍候' } });
+        const texts = await pollUntil(
+          async () =>
+            bot.fake
+              .messagesTo(people.head.openId)
+              .filter((m) => m.msgType === 'text')
+              .map((m) => m.content),
+          (found) => found.some((t) => JSON.stringify(t).includes(response.toast.content)),
+        );
+        expect(texts.at(-1)).toEqual({ text: `您刚才的操作：${response.toast.content}` });
+      },
+    );
   });
 
   describe('the same delivery more than once', () => {

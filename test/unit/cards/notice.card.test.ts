@@ -4,7 +4,13 @@ import { noticeCard, type NoticeCardData } from '../../../cards/notice.card.js';
 import type { Viewer } from '../../../cards/notice-actions.js';
 import { at, buildAssignment, people, policy } from '../../support/fixtures.js';
 import { inState } from '../../support/states.js';
-import { buttonLabels, buttonsOf, cardBytes, cardText } from '../../support/card-inspect.js';
+import {
+  buttonLabels,
+  buttonsOf,
+  cardBytes,
+  cardText,
+  footerLabels,
+} from '../../support/card-inspect.js';
 
 function card(assignment: Assignment, overrides: Partial<NoticeCardData> = {}) {
   return noticeCard({
@@ -251,5 +257,39 @@ describe('the printable notice link', () => {
 
     expect(text).not.toContain('打印通知单');
     expect(text).not.toContain('print/notice');
+  });
+});
+
+describe('the footer 「查看详情 · 打印通知单」', () => {
+  const printUrl = 'https://duban.example.gov.cn/print/notice/2025-12?exp=1&sig=abc';
+  const detailButton = (built: ReturnType<typeof card>) =>
+    buttonsOf(built).find((b) => b.label === '查看详情');
+
+  it.each([
+    ['issued, to the liaison', inState.issued, 'liaison'],
+    ['under review, to the head (no state buttons)', inState.underReview, 'head'],
+    ['completed, to the 督查室', inState.completed, 'office'],
+  ] as const)('offers 查看详情 on a card read in full: %s', (_label, make, viewer) => {
+    const built = card(make(), { viewer, printUrl });
+
+    expect(footerLabels(built)).toEqual(['查看详情']);
+    expect(detailButton(built)?.value).toEqual({ a: 'openNoticeDetail', id: '2025-12' });
+    expect(cardText(built)).toContain(`[打印通知单](${printUrl})`);
+  });
+
+  it("marks the group chat copy's 查看详情 as the group's", () => {
+    const built = card(inState.issued(), { viewer: 'group' });
+
+    expect(detailButton(built)?.value).toEqual({ a: 'openNoticeDetail', id: '2025-12', w: 'g' });
+  });
+
+  it.each([
+    ['the confidential summary', { visibility: 'summary' as const }],
+    ["a confidential item's group copy", { viewer: 'group' as const }],
+  ])('is not on %s', (_label, overrides) => {
+    const built = card(buildAssignment({ confidential: true }), { ...overrides, printUrl });
+
+    expect(footerLabels(built)).toEqual([]);
+    expect(cardText(built)).not.toContain('查看详情');
   });
 });

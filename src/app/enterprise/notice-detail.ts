@@ -1,0 +1,60 @@
+/**
+ * 查看详情 on the 督办通知单: the matter with its timeline (the card the 查看 command shows) in
+ * place of the notice, and 「返回通知单」 to bring the notice back. The enterprise chat's copy
+ * (`w: 'g'`) is everyone's there, so it shows the group's view whoever clicked: the summary for
+ * a confidential matter, as the group's notice does.
+ */
+import { assignmentDetailCard } from '../../../cards/assignment-detail.card.js';
+import { formActions } from '../../../cards/form-card.js';
+import type { Assignment } from '../../domain/assignment.js';
+import { authorize } from '../../domain/permissions.js';
+import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
+import { loadAssignment } from '../../store/assignment.repo.js';
+import { recordRefusalEvent } from '../../store/audit-event.repo.js';
+import { timelineLines } from '../office/view.js';
+import { resolveActor } from './actor.js';
+import { expiredAnswer } from './answer.js';
+import type { EnterpriseContext } from './context.js';
+import { audienceOfClick, deadlineStatusOf, type Audience } from './notice-view.js';
+
+export async function openNoticeDetail(
+  context: EnterpriseContext,
+  click: CardActionContext,
+): Promise<CardActionResponse> {
+  const who = await resolveActor(context, click);
+  if ('answer' in who) return who.answer;
+  const a = click.value.id ? await loadAssignment(click.value.id) : null;
+  if (!a) return expiredAnswer;
+
+  const permission = authorize(who.actor, 'view', a, context.policy);
+  if (!permission.ok) {
+    const origin = { actor: who.actor, channel: 'card' as const, at: context.clock.now() };
+    await recordRefusalEvent(a, click.value.a, permission, origin);
+    return { toast: { type: 'error', content: permission.message } };
+  }
+
+  const seen = detailVisibility(a, audienceOfClick(who.actor, a, click.value));
+  // 取消 on a form does the same: the notice as it now stands, for the same audience.
+  const back = {
+    a: formActions.cancelForm,
+    id: a.id,
+    ...(click.value.w === 'g' ? { w: 'g' } : {}),
+  };
+  const card = assignmentDetailCard({
+    assignment: a,
+    visibility: seen,
+    deadline: deadlineStatusOf(a, context.clock.now(), context.calendar),
+    timeline: seen === 'full' ? await timelineLines(a.id) : [],
+    back,
+    backLabel: '返回通知单',
+  });
+
+  return { card };
+}
+
+/** As much as the notice in its place shows: a confidential matter's group copy is its summary. */
+function detailVisibility(a: Assignment, audience: Audience): 'full' | 'summary' {
+  if (audience.viewer === 'group' && a.confidential) return 'summary';
+
+  return audience.visibility;
+}
