@@ -1,12 +1,14 @@
 /**
  * `npm run dev`: the whole bot without a Feishu app. Refuses production and real credentials,
  * makes sure MongoDB and Redis answer (scripts/local-services.sh), starts the fake Feishu Open
- * API and the bot in this process, and prints the sandbox page's URL. `.env` is not read: the
- * sandbox never picks up a real app's credentials from it.
+ * API and the bot in this process, and prints the sandbox page's URL and the operations pages'
+ * URL with the ADMIN_TOKEN made up for this start. `.env` is not read: the sandbox never picks
+ * up a real app's credentials from it.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/logging/logger.js';
+import { isOpenedUp } from '../src/sandbox/sandbox-address.js';
 import { generateCredentials, sandboxRefusal } from '../src/sandbox/sandbox-env.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox.js';
 
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     credentials,
     logger: (level, pretty) => createLogger({ level, pretty }),
   }).catch((error: unknown) => fail(startFailure(error)));
-  process.stdout.write(`督办助手 sandbox: open ${sandbox.pageUrl}  (Ctrl-C stops it)\n`);
+  process.stdout.write(startLines(sandbox));
 
   let stopping = false;
   const stop = (): void => {
@@ -49,6 +51,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Where to go: the page, the operations pages (token included), and a word when opened up. */
+function startLines(sandbox: Sandbox): string {
+  const lines = [
+    `督办助手 sandbox: open ${sandbox.pageUrl}  (Ctrl-C stops it)`,
+    `运行管理（统计表、积分、档案）：${sandbox.adminUrl}`,
+  ];
+  if (isOpenedUp(sandbox.host)) {
+    lines.push(
+      `注意：沙盒监听 ${sandbox.host}（SANDBOX_HOST），能访问本机的人都能以任何人的身份操作`,
+    );
+  }
+
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 async function stopSandbox(sandbox: Sandbox): Promise<void> {

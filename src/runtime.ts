@@ -82,6 +82,11 @@ export interface RuntimeOptions {
   outbox?: Partial<OutboxSettings>;
   /** How long a Feishu handler may run before the answer goes without it, in ms. Default 2 500. */
   answerWithinMs?: number;
+  /**
+   * The address the HTTP server listens on. Default: every interface, as a deployment behind a
+   * proxy or in a container needs; the sandbox keeps to 127.0.0.1.
+   */
+  host?: string;
 }
 
 /** Starts the process's role: connects stores, serves HTTP, runs workers. */
@@ -163,9 +168,9 @@ async function listen(
   });
 
   return new Promise((resolve, reject) => {
-    const server = app.listen(context.env.PORT, (error?: Error) =>
-      error ? reject(error) : resolve(server),
-    );
+    const done = (error?: Error) => (error ? reject(error) : resolve(server));
+    const { PORT } = context.env;
+    const server = options.host ? app.listen(PORT, options.host, done) : app.listen(PORT, done);
   });
 }
 

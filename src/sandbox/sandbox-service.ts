@@ -51,7 +51,11 @@ export class SandboxService {
 
   constructor(private readonly deps: SandboxDeps) {}
 
-  /** The clock, the people, and (for a chosen person) their chats with counts and 加急 marks. */
+  /**
+   * The clock, the people, (for a chosen person) their chats with counts and 加急 marks, and the
+   * operations pages' address with this sandbox's ADMIN_TOKEN (relative, so it works from
+   * whichever address the page was opened at).
+   */
   async overview(openId?: string) {
     const { context, fake, clock } = this.deps;
     const directory = await context.directory.current();
@@ -71,6 +75,7 @@ export class SandboxService {
       nowInput: clockInputValue(now),
       people: sandboxPeople(directory),
       chats,
+      adminUrl: `/admin/?token=${encodeURIComponent(context.env.ADMIN_TOKEN)}`,
     };
   }
 

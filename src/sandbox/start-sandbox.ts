@@ -12,6 +12,7 @@ import { loadEnv, type Env } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { startRuntime, type Runtime } from '../runtime.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
+import { browserOrigin, sandboxHost, selfOrigin } from './sandbox-address.js';
 import {
   generateCredentials,
   sandboxEnvSource,
@@ -36,6 +37,13 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** The page: `http://localhost:<port>/sandbox`. */
   pageUrl: string;
+  /**
+   * The operations pages with the sandbox's ADMIN_TOKEN:
+   * `http://localhost:<port>/admin/?token=…`.
+   */
+  adminUrl: string;
+  /** The address it listens on: 127.0.0.1 unless SANDBOX_HOST says otherwise. */
+  host: string;
   runtime: Runtime;
   fake: FakeOpenApi;
   clock: OffsetClock;
@@ -78,21 +86,27 @@ async function startBot(options: SandboxOptions, parts: SandboxParts): Promise<S
   const queuePrefix = options.queuePrefix ?? `sandbox-${port}`;
   const dbName = options.dbName ?? `dubanzhushou_sandbox_${port}`;
   const env = loadEnv(source(queuePrefix));
+  const host = sandboxHost(options.source);
   // A second sandbox on a port in use stops here, before it empties the first one's stores.
-  await ensurePortFree(port);
+  await ensurePortFree(port, host);
   await emptyStores(env, dbName, queuePrefix);
 
   // Routes are added once the runtime exists; until then /sandbox falls through to 404.
   const mount = Router();
   const logger = options.logger(env.LOG_LEVEL, env.NODE_ENV === 'development');
   const extraRouters = [{ path: '/sandbox', router: mount }];
-  const runtime = await startRuntime(env, logger, { role: 'all', clock, dbName, extraRouters });
-  const eventsUrl = `http://127.0.0.1:${runtime.port}/feishu/events`;
+  const settings = { role: 'all' as const, clock, dbName, extraRouters, host };
+  const runtime = await startRuntime(env, logger, settings);
+  const listening = runtime.port ?? port;
+  const eventsUrl = `${selfOrigin(host, listening)}/feishu/events`;
   const service = new SandboxService({ context: runtime.context, ...parts, eventsUrl });
   mount.use(createSandboxRouter(service, env.NODE_ENV === 'production'));
+  const origin = browserOrigin(host, listening);
 
   return {
-    pageUrl: `http://localhost:${runtime.port}/sandbox`,
+    pageUrl: `${origin}/sandbox`,
+    adminUrl: `${origin}/admin/?token=${encodeURIComponent(env.ADMIN_TOKEN)}`,
+    host,
     runtime,
     fake,
     clock,
@@ -104,13 +118,16 @@ async function startBot(options: SandboxOptions, parts: SandboxParts): Promise<S
   };
 }
 
-/** Rejects with the listen error (EADDRINUSE) when something already listens on the port. */
-async function ensurePortFree(port: number): Promise<void> {
+/**
+ * Rejects with the listen error when the sandbox could not listen there: EADDRINUSE when
+ * something already listens on the port, EADDRNOTAVAIL for an address not of this machine.
+ */
+async function ensurePortFree(port: number, host: string): Promise<void> {
   if (port === 0) return;
   const probe = createServer();
   await new Promise<void>((resolve, reject) => {
     probe.once('error', reject);
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 

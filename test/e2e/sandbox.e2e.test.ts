@@ -3,9 +3,11 @@
  * page of a sandbox started in this process, and walks one item from the one-line command to
  * 办结: issue, 签收, 承办措施, 反馈, the head's 审签, the 督查室's review. At each step it
  * checks what each person's chats show and saves a screenshot to test-artifacts/sandbox/.
+ * Then: switching person while a poll is on its way, the link to the operations pages, and a
+ * notice acknowledged on a phone-sized screen.
  */
 import { Redis } from 'ioredis';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/domain/dates.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -13,6 +15,12 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox.js';
 import { hasChromium, launchChromium, SandboxPage } from '../support/sandbox-page.js';
 import { deleteKeys } from '../support/services.js';
 import { dropDatabase, testMongoUri, testRedisUrl, uniqueName } from '../support/test-env.js';
+
+/** People of config/directory.sandbox.yaml. */
+const wangMin = 'ou_cefa1f9659fdbccc2ea34ca891c933f4';
+
+const desktop = { width: 1280, height: 900 };
+const phone = { width: 390, height: 844 };
 
 const dbName = uniqueName('sandboxe2e');
 const queuePrefix = uniqueName('sandboxe2e');
@@ -29,7 +37,7 @@ beforeAll(async () => {
     queuePrefix,
   });
   browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: desktop });
   await page.goto(sandbox.pageUrl);
   ui = new SandboxPage(page);
 });
@@ -63,10 +71,14 @@ describe.skipIf(!hasChromium)(`the sandbox page in headless Chromium${skipNote}`
     await ui.cardShowing('已交办', `已交办 1 家：城投 ${number}`);
     await ui.shot('supervisor-issued');
 
-    // The head holds the notice too; another enterprise's head holds nothing.
+    // The head holds the notice too; another enterprise's head holds nothing (counted once
+    // his chat has loaded: an empty pane proves nothing).
     await ui.actAs('张志强');
     await ui.cardShowing('督办通知单', '待签收');
     await ui.actAs('黄海涛');
+    expect(await ui.page.locator('#chat-title').innerText()).toBe('督办助手');
+    expect(await ui.card('督办通知单').count()).toBe(0);
+    await ui.openChat('文旅督办群');
     expect(await ui.card('督办通知单').count()).toBe(0);
 
     // 城投 liaison 刘洋 acknowledges.
@@ -140,5 +152,124 @@ describe.skipIf(!hasChromium)(`the sandbox page in headless Chromium${skipNote}`
     await ui.actAs('张志强');
     await ui.cardShowing('督办通知单', '已办结（按时）');
     await ui.shot('head-completed');
+  }, 120_000);
+});
+
+/** A page of its own on the same sandbox, opened at the sandbox's address. */
+async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(sandbox.pageUrl);
+
+  return page;
+}
+
+/** Holds the answer to one poll of the person's overview until `release` is called. */
+async function holdNextOverview(page: Page, openId: string) {
+  let caught!: () => void;
+  let release!: () => void;
+  const polled = new Promise<void>((resolve) => (caught = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  await page.route(
+    (url) => url.pathname === '/sandbox/api/overview' && url.searchParams.get('person') === openId,
+    async (route: Route) => {
+      const answer = await route.fetch();
+      if (holding) {
+        holding = false;
+        caught();
+        await released;
+      }
+      await route.fulfill({ response: answer });
+    },
+  );
+
+  return {
+    /** Resolves once the next poll for the person is on its way (its answer held). */
+    next: () => {
+      holding = true;
+      return polled;
+    },
+    release: () => release(),
+  };
+}
+
+describe.skipIf(!hasChromium)(`switching person on the sandbox page${skipNote}`, () => {
+  it("shows the new person's own chat when the previous person's poll answers late", async () => {
+    const page = await openPage(desktop);
+    const held = await holdNextOverview(page, wangMin);
+    const switcher = new SandboxPage(page, 'switch-');
+    await switcher.actAs('王敏');
+
+    await held.next();
+    await switcher.choose('刘洋');
+    held.release();
+
+    await switcher.waitUntilActingAs('刘洋');
+    expect(await page.locator('#chat-title').innerText()).toBe('督办助手');
+    expect(await page.locator('#chats .chat-title').allInnerTexts()).toEqual([
+      '督办助手',
+      '城投督办群',
+    ]);
+    expect(await page.locator('#toast.is-shown').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it("clears the previous person's toast", async () => {
+    const page = await openPage(desktop);
+    const switcher = new SandboxPage(page, 'switch-');
+    await switcher.actAs('王敏');
+    await page.locator('#clock-to').fill('2020-01-06T09:00');
+    await page.locator('#clock-jump').click();
+    await page.locator('#toast.is-shown', { hasText: '时间只能向后调整' }).waitFor();
+
+    await switcher.choose('刘洋');
+
+    expect(await page.locator('#toast.is-shown').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+});
+
+describe.skipIf(!hasChromium)(`the operations pages from the sandbox${skipNote}`, () => {
+  it("links to /admin with this sandbox's token, and the link opens", async () => {
+    const link = ui.page.locator('#admin-link');
+    const token = sandbox.runtime.context.env.ADMIN_TOKEN;
+    expect(await link.getAttribute('href')).toBe(`/admin/?token=${token}`);
+
+    const [opened] = await Promise.all([ui.page.context().waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+
+    expect(await opened.locator('h1').innerText()).toBe('督办助手 · 运行管理');
+    await opened.close();
+  }, 60_000);
+});
+
+describe.skipIf(!hasChromium)(`the sandbox page on a phone (390 × 844)${skipNote}`, () => {
+  it('shows the chat wide enough to read, and the notice can be acknowledged', async () => {
+    // 王敏 issues a matter at the desk; 刘洋 reads and acknowledges it on the phone.
+    await ui.actAs('王敏');
+    await ui.say(
+      '督办 关于做好汛期安全检查的督办 企业:城投 级别:一般 内容:请报送汛期安全检查情况。',
+    );
+    const preview = await ui.cardShowing('交办预览', '汛期安全检查');
+    await ui.press(preview, '确认交办', '已交办 1 家');
+    const mobile = new SandboxPage(await openPage(phone), 'phone-');
+    await mobile.actAs('刘洋');
+
+    const pane = (await mobile.page.locator('main.chat-pane').boundingBox())!;
+    expect(pane.width).toBeGreaterThanOrEqual(300);
+    const notice = await mobile.cardShowing('督办通知单', '汛期安全检查');
+    await notice.scrollIntoViewIfNeeded();
+    const card = (await notice.boundingBox())!;
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.width).toBeLessThanOrEqual(phone.width);
+    expect(await notice.getByRole('button', { name: '签收', exact: true }).isVisible()).toBe(true);
+    await mobile.shot('liaison-notice');
+
+    await mobile.press(notice, '签收', '已签收');
+    await mobile.cardShowing('督办通知单', '已签收：刘洋');
+    await mobile.shot('liaison-acknowledged');
+    const pageWidth = await mobile.page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(pageWidth).toBeLessThanOrEqual(phone.width);
+    await mobile.page.close();
   }, 120_000);
 });

@@ -38,22 +38,56 @@ export async function launchChromium(): Promise<Browser> {
 export class SandboxPage {
   private shots = 0;
 
-  constructor(readonly page: Page) {
+  /** `shotPrefix` starts the screenshots' file names, so two pages never overwrite each other. */
+  constructor(
+    readonly page: Page,
+    private readonly shotPrefix = '',
+  ) {
     mkdirSync(screenshotDir, { recursive: true });
   }
 
-  /** Picks the person in the switcher and waits until the page acts as them. */
+  /** Picks the person in the switcher and waits until the page shows their chat, loaded. */
   async actAs(name: string): Promise<void> {
-    const nameTag = this.page.locator('.person-name', { hasText: new RegExp(`^${name}$`) });
-    await this.page.locator('.person', { has: nameTag }).click();
-    await this.page.locator('#acting-as', { hasText: `当前身份：${name}` }).waitFor();
+    await this.choose(name);
+    await this.waitUntilActingAs(name);
   }
 
-  /** Opens the chat with this title in the left column. */
+  /** Clicks the person in the switcher (opening the side drawer first on a phone). */
+  async choose(name: string): Promise<void> {
+    await this.openDrawer();
+    const nameTag = this.page.locator('.person-name', { hasText: new RegExp(`^${name}$`) });
+    await this.page.locator('.person', { has: nameTag }).click();
+  }
+
+  /** Waits until the page acts as this person and the open chat's messages have loaded. */
+  async waitUntilActingAs(name: string): Promise<void> {
+    await this.page.locator('#acting-as', { hasText: `当前身份：${name}` }).waitFor();
+    await this.waitForChat();
+  }
+
+  /** Opens the chat with this title in the switcher and waits until its messages have loaded. */
   async openChat(title: string): Promise<void> {
+    await this.openDrawer();
     const titleTag = this.page.locator('.chat-title', { hasText: new RegExp(`^${title}$`) });
     await this.page.locator('button.chat', { has: titleTag }).click();
-    await this.page.locator('#chat-title', { hasText: title }).waitFor();
+    await this.waitForChat(title);
+  }
+
+  /**
+   * Waits for the chat's title and the message count the page sets once the open chat's
+   * messages are drawn (it is removed the moment the person or the chat changes).
+   */
+  private async waitForChat(title?: string): Promise<void> {
+    const header = this.page.locator('#chat-title');
+    await (title ? header.filter({ hasText: title }) : header.filter({ hasText: /\S/ })).waitFor();
+    await this.page.locator('#messages[data-count]').waitFor({ timeout: stepTimeoutMs });
+  }
+
+  /** On a narrow screen the switcher is a drawer: opens it when it is closed. */
+  private async openDrawer(): Promise<void> {
+    const toggle = this.page.locator('#drawer-toggle');
+    if (!(await toggle.isVisible())) return;
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
 
   /** Types into the open chat and sends. */
@@ -103,10 +137,10 @@ export class SandboxPage {
     return card.locator(`[data-field="${name}"]`);
   }
 
-  /** Saves `NN-name.png` under test-artifacts/sandbox/. */
+  /** Saves `<prefix>NN-name.png` under test-artifacts/sandbox/. */
   async shot(name: string): Promise<void> {
     this.shots += 1;
-    const file = `${String(this.shots).padStart(2, '0')}-${name}.png`;
+    const file = `${this.shotPrefix}${String(this.shots).padStart(2, '0')}-${name}.png`;
     await this.page.screenshot({ path: join(screenshotDir, file) });
   }
 }

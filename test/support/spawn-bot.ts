@@ -18,16 +18,21 @@ export interface SpawnedBot {
  * directory so a developer's `.env` is not read; only `env` configures it.
  */
 export function spawnBot(env: Record<string, string | undefined>, args: string[] = []): SpawnedBot {
+  return spawnScript('src/main.ts', env, args);
+}
+
+/** Runs a TypeScript file of the project (e.g. `scripts/dev.ts`) the way spawnBot runs the bot. */
+export function spawnScript(
+  script: string,
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+): SpawnedBot {
   const loader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(
-    process.execPath,
-    ['--import', loader, join(projectRoot, 'src/main.ts'), ...args],
-    {
-      cwd: mkdtempSync(join(tmpdir(), 'bot-')),
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', loader, join(projectRoot, script), ...args], {
+    cwd: mkdtempSync(join(tmpdir(), 'bot-')),
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -1,37 +1,51 @@
 /**
  * The sandbox page: act as anyone in the directory, read their chats, click and type, and move
- * the clock. Polls the server every second; messages are redrawn only when they change.
+ * the clock. Polls the server every second; messages are redrawn only when they change. On a
+ * narrow screen the switcher is a drawer opened from the chat's header.
  */
 import * as api from './api.js';
 import { wireCardActions } from './card-actions.js';
 import { updateMessages } from './chat-view.js';
+import { hideToast, setDrawer, showToast, wireDrawer } from './page-chrome.js';
 import { renderChats, renderPeople } from './sidebar.js';
 
 const pollEveryMs = 1000;
-const state = { person: null, chat: null, people: [], chats: [], peopleShown: '' };
+const state = {
+  person: null,
+  chat: null,
+  people: [],
+  chats: [],
+  peopleShown: '',
+  // Bumped at every switch of person or chat: an answer asked for before it is dropped.
+  switches: 0,
+};
 const $ = (selector) => document.querySelector(selector);
-
-function showToast(toast) {
-  if (!toast) return;
-  const box = $('#toast');
-  box.textContent = toast.content;
-  box.className = `toast toast--${toast.type ?? 'info'} is-shown`;
-  clearTimeout(showToast.timer);
-  showToast.timer = setTimeout(() => box.classList.remove('is-shown'), 3000);
-}
 
 function choosePerson(openId) {
   state.person = openId;
   state.chat = null;
-  $('#messages').replaceChildren();
+  state.switches += 1;
+  clearMessages();
+  hideToast();
+  setDrawer(false);
   location.hash = `person=${openId}`;
   void refresh();
 }
 
 function chooseChat(chatId) {
   state.chat = chatId;
-  $('#messages').replaceChildren();
+  state.switches += 1;
+  clearMessages();
+  setDrawer(false);
   void refresh();
+}
+
+/** Empties the chat pane; its message count (the loaded marker) comes back once drawn. */
+function clearMessages() {
+  const list = $('#messages');
+  list.replaceChildren();
+  delete list.dataset.count;
+  list.dataset.empty = '加载中…';
 }
 
 function drawSidebar(overview) {
@@ -43,6 +57,8 @@ function drawSidebar(overview) {
   $('#clock-now').textContent = overview.nowText;
   const input = $('#clock-to');
   if (!input.value) input.value = overview.nowInput;
+  const admin = $('#admin-link');
+  if (admin.getAttribute('href') !== overview.adminUrl) admin.href = overview.adminUrl;
 }
 
 function drawTitle() {
@@ -55,13 +71,24 @@ function drawTitle() {
   $('#say-text').placeholder = group ? '@督办助手 输入命令，如：列表' : '输入命令，如：帮助';
 }
 
-async function drawMessages() {
+/** The open chat's messages; dropped when the person or chat changed while they were asked. */
+async function drawMessages(since) {
   if (!state.person || !state.chat) return;
   const list = $('#messages');
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   const views = await api.messages(state.person, state.chat);
+  if (state.switches !== since) return;
   const changed = updateMessages(list, views, { me: state.person, people: state.people });
   if (changed && nearBottom) list.scrollTop = list.scrollHeight;
+  list.dataset.count = String(views.length);
+  list.dataset.empty = '还没有消息';
+}
+
+/** The open chat stays open while the person has it; otherwise their first chat opens. */
+function keepChat(chats) {
+  if (!state.person || chats.some((c) => c.chatId === state.chat)) return;
+  state.chat = chats[0]?.chatId ?? null;
+  clearMessages();
 }
 
 let refreshing = false;
@@ -74,14 +101,11 @@ async function refresh() {
     return;
   }
   refreshing = true;
+  const since = state.switches;
   try {
-    const overview = await api.overview(state.person ?? undefined);
-    if (state.person && !state.chat) state.chat = overview.chats[0]?.chatId ?? null;
-    drawSidebar(overview);
-    drawTitle();
-    await drawMessages();
+    await redraw(since);
   } catch (error) {
-    showToast({ type: 'error', content: error.message });
+    if (state.switches === since) showToast({ type: 'error', content: error.message });
   } finally {
     refreshing = false;
   }
@@ -89,6 +113,16 @@ async function refresh() {
     again = false;
     await refresh();
   }
+}
+
+/** One redraw; an overview of the person shown before a switch is dropped (the switch redraws). */
+async function redraw(since) {
+  const overview = await api.overview(state.person ?? undefined);
+  if (state.switches !== since) return;
+  keepChat(overview.chats);
+  drawSidebar(overview);
+  drawTitle();
+  await drawMessages(since);
 }
 
 async function send(event) {
@@ -117,6 +151,7 @@ async function moveClock(move) {
 }
 
 function wire() {
+  wireDrawer();
   $('#people').addEventListener('click', (event) => {
     const button = event.target.closest('[data-open-id]');
     if (button) choosePerson(button.dataset.openId);
@@ -145,6 +180,9 @@ async function start() {
   const wanted = new URLSearchParams(location.hash.slice(1)).get('person');
   const { people } = await api.overview().catch(() => ({ people: [] }));
   state.person = people.some((p) => p.openId === wanted) ? wanted : null;
+  // Nobody chosen yet: on a phone the switcher is what to see first.
+  setDrawer(state.person === null);
+  if (state.person) clearMessages();
   await refresh();
   setInterval(() => void refresh(), pollEveryMs);
 }

@@ -104,6 +104,12 @@ describe('a normally started bot', () => {
     nock.enableNetConnect();
   });
 
+  it('listens on every interface, as a deployment needs (the sandbox keeps to 127.0.0.1)', () => {
+    expect(bot.runtime.server?.address()).toMatchObject({
+      address: expect.stringMatching(/^(::|0\.0\.0\.0)$/),
+    });
+  });
+
   it.each(['/sandbox', '/sandbox/', '/sandbox/app.js', '/sandbox/api/overview'])(
     'answers 404 at %s',
     async (path) => {

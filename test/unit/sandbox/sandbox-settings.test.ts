@@ -5,6 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../../../src/config/env.js';
 import { createChineseCalendar } from '../../../src/domain/calendar.js';
+import {
+  browserOrigin,
+  isOpenedUp,
+  sandboxHost,
+  selfOrigin,
+} from '../../../src/sandbox/sandbox-address.js';
 import { clockTarget, clockText, type ClockMove } from '../../../src/sandbox/sandbox-clock.js';
 import {
   generateCredentials,
@@ -69,6 +75,29 @@ describe('sandboxEnvSource', () => {
       FEISHU_EVENT_MODE: 'webhook',
       QUEUE_PREFIX: 'sandbox',
     });
+  });
+});
+
+describe('where the sandbox listens', () => {
+  it('keeps to this machine unless SANDBOX_HOST says otherwise', () => {
+    expect(sandboxHost({})).toBe('127.0.0.1');
+    expect(sandboxHost({ SANDBOX_HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    expect(() => sandboxHost({ SANDBOX_HOST: 'http://0.0.0.0/' })).toThrow(
+      'SANDBOX_HOST "http://0.0.0.0/" is not an address',
+    );
+  });
+
+  it.each([
+    ['127.0.0.1', false, 'http://localhost:3000', 'http://127.0.0.1:3000'],
+    ['localhost', false, 'http://localhost:3000', 'http://localhost:3000'],
+    ['0.0.0.0', true, 'http://localhost:3000', 'http://127.0.0.1:3000'],
+    ['::', true, 'http://localhost:3000', 'http://127.0.0.1:3000'],
+    ['192.168.1.20', true, 'http://192.168.1.20:3000', 'http://192.168.1.20:3000'],
+    ['fd00::20', true, 'http://[fd00::20]:3000', 'http://[fd00::20]:3000'],
+  ])('on %s: opened up %s, opened at %s, posts its own events to %s', (host, open, page, self) => {
+    expect(isOpenedUp(host)).toBe(open);
+    expect(browserOrigin(host, 3000)).toBe(page);
+    expect(selfOrigin(host, 3000)).toBe(self);
   });
 });
 
