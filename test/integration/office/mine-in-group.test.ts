@@ -89,7 +89,7 @@ describe("a list card marked as a chat's copy", () => {
 
     expect(cardText(answer.card!)).toContain('请于时限内报送项目推进情况。');
     const buttons = buttonsOf(answer.card!);
-    expect(buttons.map((b) => b.label)).toEqual(['签收', '申请延期', '返回我的督办']);
+    expect(buttons.map((b) => b.label)).toEqual(['签收', '申请延期', '返回我的督办', '查看详情']);
     expect(buttons.every((b) => b.value.w === 'g')).toBe(true);
   });
 
