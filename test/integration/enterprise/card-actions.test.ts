@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timelineOf } from '../../../src/store/audit-event.repo.js';
 import { buttonLabels, cardText } from '../../support/card-inspect.js';
 import {
@@ -13,25 +12,9 @@ import {
 } from '../../support/enterprise-bot.js';
 import { buildCardActionEvent, signedRequest } from '../../support/feishu-events.js';
 import { people } from '../../support/fixtures.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot();
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot();
 
 describe('a double click', () => {
   it('makes one transition; the second click is told who did it and gets the card', async () => {

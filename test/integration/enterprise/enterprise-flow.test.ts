@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../../src/domain/assignment.js';
 import { addDays } from '../../../src/domain/dates.js';
 import { deadlineCap, subtractWorkingDays } from '../../../src/domain/deadlines.js';
@@ -21,25 +20,9 @@ import {
 } from '../../support/enterprise-bot.js';
 import { people } from '../../support/fixtures.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot();
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot();
 
 function planInput(a: Assignment, overrides: Record<string, unknown> = {}) {
   return {

@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timelineOf } from '../../../src/store/audit-event.repo.js';
 import { cardMessagesOf } from '../../../src/store/card-message.repo.js';
 import { buttonLabels, buttonsOf, cardText } from '../../support/card-inspect.js';
@@ -13,29 +12,12 @@ import {
 } from '../../support/enterprise-bot.js';
 import { people } from '../../support/fixtures.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 /** The enterprise chat of 城投 in config/directory.example.yaml. */
 const chengtouChat = 'oc_1a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
-let bot: TestBot;
-
-beforeAll(async () => {
-  // Feishu is the local fake; nothing may leave the machine.
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot();
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot();
 
 describe('issuing a notice', () => {
   it('sends the 督办通知单 to the liaison, the head and the enterprise chat, tracked', async () => {

@@ -2,8 +2,7 @@
  * 查看详情 in the 督办通知单's footer, clicked through signed, encrypted POST /feishu/events on
  * the copies the fake Open API holds.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../cards/card.js';
 import { buttonLabels, buttonsOf, cardText } from '../../support/card-inspect.js';
 import {
@@ -14,25 +13,11 @@ import {
   valueFor,
 } from '../../support/enterprise-bot.js';
 import { people } from '../../support/fixtures.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 const chengtouChat = 'oc_1a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot();
-});
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot();
 
 const buttonOn = (card: Card, label: string) => {
   const found = buttonsOf(card).find((b) => b.label === label);

@@ -3,8 +3,7 @@
  * 拒办, 退回, 办结, 延期, 归档, 统计, 积分, 导出, 重新加载, 我的督办. Each asserts what the
  * person is told, what was stored, and what the enterprise received.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../../src/clock.js';
 import type { Assignment } from '../../../src/domain/assignment.js';
 import { AssignmentModel } from '../../../src/store/assignment.model.js';
@@ -21,27 +20,11 @@ import {
 import { at, people } from '../../support/fixtures.js';
 import { pollUntil } from '../../support/poll.js';
 import { cardIn, officeChat, onlyText, say } from '../../support/office-bot.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 import { timelineOf } from '../../../src/store/audit-event.repo.js';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot({ clock });
 
 /** Cards with this header title about this notice that a receiver holds. */
 function held(receiverId: string, a: Assignment, title: string) {

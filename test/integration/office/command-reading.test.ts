@@ -4,8 +4,7 @@
  * by 和, numbers without their year, the policy's 拒不办理, 列表 全部, and a mention of someone
  * whose name has a space. Every case asserts what the person sees and what was stored.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../../src/clock.js';
 import type { FakeMessage } from '../../../src/sandbox/fake-open-api.js';
 import { IssueDraftModel } from '../../../src/store/issue-draft.model.js';
@@ -15,29 +14,13 @@ import { buttonsOf, cardText } from '../../support/card-inspect.js';
 import { clickAs, issueNotice, stored } from '../../support/enterprise-bot.js';
 import { at, people } from '../../support/fixtures.js';
 import { cardIn, groupChat, onlyText, say, shown } from '../../support/office-bot.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
+const bot = useTestBot({ clock });
 
 beforeEach(async () => {
   await IssueDraftModel.deleteMany({});
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
 });
 
 /** Confirms the preview a message holds; returns the issued item as stored. */

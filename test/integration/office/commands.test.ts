@@ -3,8 +3,7 @@
  * fake Open API): help, the one-line 督办 and the 新建督办 form with malformed input, 列表 and
  * 查看 with what each person may see. Every case asserts the message the person sees.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../../src/clock.js';
 import { IssueDraftModel } from '../../../src/store/issue-draft.model.js';
 import { ItemModel } from '../../../src/store/item.model.js';
@@ -14,26 +13,13 @@ import { privateChatId } from '../../support/feishu-events.js';
 import { at, people } from '../../support/fixtures.js';
 import { act, bringToReview, teams } from '../../support/lifecycle-actions.js';
 import { cardIn, groupChat, onlyText, say, shown } from '../../support/office-bot.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
+const bot = useTestBot({ clock });
 
 afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
   clock.set(at('2025-05-21 10:00'));
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
 });
 
 const stranger = { openId: 'ou_90000000000000000000000000000009', name: '路人' };

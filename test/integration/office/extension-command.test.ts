@@ -6,8 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionValue } from '../../../cards/card.js';
 import { FixedClock } from '../../../src/clock.js';
 import type { Assignment } from '../../../src/domain/assignment.js';
@@ -23,12 +22,10 @@ import type { FakeMessage } from '../../../src/sandbox/fake-open-api.js';
 import { at, people } from '../../support/fixtures.js';
 import { officeChat, onlyText, say } from '../../support/office-bot.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 import { projectRoot } from '../../support/test-env.js';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
 /** The example directory, with 城投联络员 also on the 督查室's staff. */
 function directoryWithDualRole(): string {
   const example = readFileSync(join(projectRoot, 'config/directory.example.yaml'), 'utf8');
@@ -43,21 +40,7 @@ function directoryWithDualRole(): string {
   return file;
 }
 
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock, env: { DIRECTORY_FILE: directoryWithDualRole() } });
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot({ clock, env: { DIRECTORY_FILE: directoryWithDualRole() } });
 
 /** Cards with this header title about this notice that a receiver holds, oldest first. */
 function held(receiverId: string, a: Assignment, title: string): FakeMessage[] {

@@ -4,8 +4,7 @@
  * numbers; 确认交办 issues exactly once; the notices reach the right liaisons and heads with the
  * right numbers; the ledger has −0.5 per notice; the 督查室 gets the confirmation.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../../src/clock.js';
 import type { FakeMessage } from '../../../src/sandbox/fake-open-api.js';
 import { ItemModel } from '../../../src/store/item.model.js';
@@ -15,7 +14,7 @@ import { cardOf, clickAs } from '../../support/enterprise-bot.js';
 import { at, people } from '../../support/fixtures.js';
 import { cardIn, say } from '../../support/office-bot.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 /** The example directory's enterprise people and chats (config/directory.example.yaml). */
 const enterprises = {
@@ -39,23 +38,7 @@ const enterprises = {
 const secondSupervisor = { openId: 'ou_10000000000000000000000000000003', name: '陈督查' };
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot({ clock });
 
 const line =
   '督办 关于推进老城区改造项目的督办 企业：城投，文旅，水务 级别:一般 内容:请于时限内报送项目推进情况。';

@@ -4,8 +4,7 @@
  * answers its clicks with what the whole chat may see. Cards are `update_multi`: a card
  * returned to a click replaces the message for everyone holding it.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confidentialNotice } from '../../../cards/notice.card.js';
 import { FixedClock } from '../../../src/clock.js';
 import type { FakeMessage } from '../../../src/sandbox/fake-open-api.js';
@@ -15,26 +14,10 @@ import { privateChatId } from '../../support/feishu-events.js';
 import { at, people } from '../../support/fixtures.js';
 import { cardIn, groupChat, say, shown } from '../../support/office-bot.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot({ clock });
 
 /** 城投's group chat in config/directory.example.yaml. */
 const chengtouChat = 'oc_1a1b2c3d4e5f60718293a4b5c6d7e8f9';

@@ -4,8 +4,7 @@
  * to the policy's decider (批准 with a changed date, 不批准). Every copy shows the decision; the
  * enterprise is told.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionValue } from '../../../cards/card.js';
 import { FixedClock } from '../../../src/clock.js';
 import type { Assignment } from '../../../src/domain/assignment.js';
@@ -24,26 +23,10 @@ import {
 import { at, people } from '../../support/fixtures.js';
 import { officeChat, say } from '../../support/office-bot.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot({ clock });
 
 /** Cards with this title about this notice that a receiver holds, oldest first. */
 function held(receiverId: string, a: Assignment, title: string) {

@@ -2,8 +2,7 @@
  * Reminders end to end: a whole bot (web, outbox, workers) on a fixed clock, Feishu faked at
  * the HTTP level. What the liaison, the head and the 督查室 chat hold is read from the fake.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../cards/card.js';
 import { createReminderScheduler } from '../../../jobs/reminder-workers.js';
 import { FixedClock } from '../../../src/clock.js';
@@ -14,29 +13,13 @@ import { buttonsOf, cardText } from '../../support/card-inspect.js';
 import { cardOf, clickAs, issueNotice, stored } from '../../support/enterprise-bot.js';
 import { at, people } from '../../support/fixtures.js';
 import { pollUntil } from '../../support/poll.js';
-import { startTestBot, type TestBot } from '../../support/test-bot.js';
+import { useTestBot } from '../../support/use-test-bot.js';
 
 /** The 督查室 chat of config/directory.example.yaml. */
 const officeChat = 'oc_0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 const clock = new FixedClock(at('2025-05-21 10:00'));
-let bot: TestBot;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  bot = await startTestBot({ clock });
-});
-
-afterEach(() => {
-  expect(nock.isDone()).toBe(true);
-  nock.cleanAll();
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  nock.enableNetConnect();
-});
+const bot = useTestBot({ clock });
 
 /** Sets the clock, promotes the reminders now due, and waits until they are sent. */
 async function reachTime(when: Date): Promise<void> {
