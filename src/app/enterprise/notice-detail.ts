@@ -7,49 +7,36 @@
 import { assignmentDetailCard } from '../../../cards/assignment-detail.card.js';
 import { formActions } from '../../../cards/form-card.js';
 import type { Assignment } from '../../domain/assignment.js';
-import { authorize } from '../../domain/permissions.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
-import { loadAssignment } from '../../store/assignment.repo.js';
-import { recordRefusalEvent } from '../../store/audit-event.repo.js';
 import { timelineLines } from '../office/view.js';
-import { resolveActor } from './actor.js';
-import { expiredAnswer } from './answer.js';
 import type { EnterpriseContext } from './context.js';
+import { withViewable } from './with-viewable.js';
 import { audienceOfClick, deadlineStatusOf, type Audience } from './notice-view.js';
 
+/** 查看详情: the matter with its timeline for those who may see it, as the clicked copy shows it. */
 export async function openNoticeDetail(
   context: EnterpriseContext,
   click: CardActionContext,
 ): Promise<CardActionResponse> {
-  const who = await resolveActor(context, click);
-  if ('answer' in who) return who.answer;
-  const a = click.value.id ? await loadAssignment(click.value.id) : null;
-  if (!a) return expiredAnswer;
+  return withViewable(context, click, async (actor, a) => {
+    const seen = detailVisibility(a, audienceOfClick(actor, a, click.value));
+    // 取消 on a form does the same: the notice as it now stands, for the same audience.
+    const back = {
+      a: formActions.cancelForm,
+      id: a.id,
+      ...(click.value.w === 'g' ? { w: 'g' } : {}),
+    };
+    const card = assignmentDetailCard({
+      assignment: a,
+      visibility: seen,
+      deadline: deadlineStatusOf(a, context.clock.now(), context.calendar),
+      timeline: seen === 'full' ? await timelineLines(a.id) : [],
+      back,
+      backLabel: '返回通知单',
+    });
 
-  const permission = authorize(who.actor, 'view', a, context.policy);
-  if (!permission.ok) {
-    const origin = { actor: who.actor, channel: 'card' as const, at: context.clock.now() };
-    await recordRefusalEvent(a, click.value.a, permission, origin);
-    return { toast: { type: 'error', content: permission.message } };
-  }
-
-  const seen = detailVisibility(a, audienceOfClick(who.actor, a, click.value));
-  // 取消 on a form does the same: the notice as it now stands, for the same audience.
-  const back = {
-    a: formActions.cancelForm,
-    id: a.id,
-    ...(click.value.w === 'g' ? { w: 'g' } : {}),
-  };
-  const card = assignmentDetailCard({
-    assignment: a,
-    visibility: seen,
-    deadline: deadlineStatusOf(a, context.clock.now(), context.calendar),
-    timeline: seen === 'full' ? await timelineLines(a.id) : [],
-    back,
-    backLabel: '返回通知单',
+    return { card };
   });
-
-  return { card };
 }
 
 /** As much as the notice in its place shows: a confidential matter's group copy is its summary. */

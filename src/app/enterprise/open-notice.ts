@@ -4,14 +4,9 @@
  */
 import { listActions } from '../../../cards/my-assignments.card.js';
 import type { CardAction } from '../../../cards/notice-actions.js';
-import { authorize } from '../../domain/permissions.js';
-import type { Actor } from '../../domain/types.js';
 import type { CardActionContext, CardActionResponse } from '../../feishu/handlers.js';
-import { loadAssignment } from '../../store/assignment.repo.js';
-import { recordRefusalEvent } from '../../store/audit-event.repo.js';
-import type { Assignment } from '../../domain/assignment.js';
-import { resolveActor } from './actor.js';
-import { cardForClick, expiredAnswer } from './answer.js';
+import { cardForClick } from './answer.js';
+import { withViewable } from './with-viewable.js';
 import { asChatCopy } from './my-assignments.js';
 import type { EnterpriseContext } from './context.js';
 import { audienceOfClick, noticeCardFor } from './notice-view.js';
@@ -53,25 +48,4 @@ export async function cancelForm(
   return withViewable(context, click, (actor, a) => ({
     card: cardForClick(context, a, actor, click.value),
   }));
-}
-
-/** Runs `show` if the clicker may see the assignment; otherwise a refusal toast, recorded. */
-async function withViewable(
-  context: EnterpriseContext,
-  click: CardActionContext,
-  show: (actor: Actor, a: Assignment) => CardActionResponse,
-): Promise<CardActionResponse> {
-  const who = await resolveActor(context, click);
-  if ('answer' in who) return who.answer;
-  const a = click.value.id ? await loadAssignment(click.value.id) : null;
-  if (!a) return expiredAnswer;
-
-  const permission = authorize(who.actor, 'view', a, context.policy);
-  if (!permission.ok) {
-    const origin = { actor: who.actor, channel: 'card' as const, at: context.clock.now() };
-    await recordRefusalEvent(a, click.value.a, permission, origin);
-    return { toast: { type: 'error', content: permission.message } };
-  }
-
-  return show(who.actor, a);
 }
