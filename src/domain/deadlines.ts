@@ -1,5 +1,6 @@
 /**
- * Deadlines (policy §五, DESIGN.md §2) and working-time arithmetic, as pure functions.
+ * Deadlines (policy §五, DESIGN.md §2), as pure functions; working-time arithmetic is in
+ * working-hours.ts.
  *
  * Periods follow the Civil Code (arts. 201 and 203): the day of issue is not counted, and a period
  * in calendar days whose last day is not a working day ends on the next working day. Days are
@@ -19,6 +20,7 @@ import type { Level } from './types.js';
 // Day stepping lives with the calendar; exported here too, as part of the deadline toolkit.
 export { addWorkingDays, subtractWorkingDays, workingDayOnOrAfter } from './calendar.js';
 export { movedDayNote } from './format.js';
+export { addWorkingHours, nextWorkingMoment } from './working-hours.js';
 
 /** Level names as the policy writes them, for cards. */
 const levelNames: Record<Exclude<Level, 'fixed'>, string> = {
@@ -26,8 +28,6 @@ const levelNames: Record<Exclude<Level, 'fixed'>, string> = {
   important: '重要事项',
   critical: '特别重大事项',
 };
-
-const msPerHour = 3_600_000;
 
 export interface DeadlineRequest {
   issuedAt: Date;
@@ -210,44 +210,6 @@ export function overdueSince(deadline: Date): Date {
   return new Date(deadline.getTime() + 1_000);
 }
 
-/**
- * When a push due at `at` may go out: `at` itself inside working hours (start inclusive, end
- * exclusive) on a working day, else the start of the next working day's hours. Always `at`
- * when `workingHours.allowOutsideHours` is set.
- */
-export function nextWorkingMoment(at: Date, policy: Policy, calendar: WorkingCalendar): Date {
-  if (policy.workingHours.allowOutsideHours) return at;
-
-  return workingMomentFrom(at, policy, calendar);
-}
-
-/**
- * The instant `hours` working hours (fractions allowed) after `at`, counting only time inside
- * working hours on working days, whatever `allowOutsideHours` says. A sum that fills the day
- * exactly ends at its close, not at the next opening.
- */
-export function addWorkingHours(
-  at: Date,
-  hours: number,
-  policy: Policy,
-  calendar: WorkingCalendar,
-): Date {
-  const { start, end } = policy.workingHours;
-  if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`not a duration: ${hours} h`);
-  if (start >= end) throw new RangeError(`working hours end before they start: ${start}–${end}`);
-
-  let remainingMs = Math.round(hours * msPerHour);
-  let cursor = workingMomentFrom(at, policy, calendar);
-  let leftTodayMs = atTime(dayOf(cursor), end).getTime() - cursor.getTime();
-  while (remainingMs > leftTodayMs) {
-    remainingMs -= leftTodayMs;
-    cursor = atTime(addWorkingDays(dayOf(cursor), 1, calendar), start);
-    leftTodayMs = atTime(dayOf(cursor), end).getTime() - cursor.getTime();
-  }
-
-  return new Date(cursor.getTime() + remainingMs);
-}
-
 function countedDeadline(
   issueDay: string,
   level: Exclude<Level, 'fixed'>,
@@ -286,19 +248,6 @@ function checkedFixedDay(issueDay: string, fixedDay: string | undefined): string
   }
 
   return day;
-}
-
-/** `at` if inside working hours on a working day, else the next opening. */
-function workingMomentFrom(at: Date, policy: Policy, calendar: WorkingCalendar): Date {
-  const { start, end } = policy.workingHours;
-  const day = dayOf(at);
-  if (calendar.isWorkingDay(day)) {
-    const opening = atTime(day, start);
-    if (at.getTime() < opening.getTime()) return opening;
-    if (at.getTime() < atTime(day, end).getTime()) return at;
-  }
-
-  return atTime(addWorkingDays(day, 1, calendar), start);
 }
 
 function refused(message: string): OverrideCheck {
