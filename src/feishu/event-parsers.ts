@@ -80,10 +80,19 @@ export function parseMessage(data: FlatMessageEvent, botOpenId?: string): Parsed
     senderOpenId,
     chatId: message.chat_id,
     chatType,
-    // Limitation: line breaks go too, so a 督办 line's 内容 typed on several lines is stored
-    // on one; the notice's words and punctuation are otherwise kept.
-    text: text.replace(/\s+/g, ' ').trim(),
+    // Runs of spaces become one; line breaks stay, so a 督办 line's 内容 keeps its paragraphs.
+    text: tidySpaces(text),
   };
+}
+
+/** One space for any run of spaces in a line, lines trimmed, at most one blank line between. */
+function tidySpaces(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 type Mention = NonNullable<NonNullable<FlatMessageEvent['message']>['mentions']>[number];

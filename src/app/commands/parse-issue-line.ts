@@ -78,7 +78,8 @@ function fieldsOf(rest: string): TypedFields | CommandError {
 function titleOf({ lead, values }: TypedFields): string | CommandError {
   const marked = values.get('title')?.trim();
   if (marked !== undefined && lead) return fail('标题写了两处，请只写一处');
-  const title = marked ?? lead;
+  // A title is one line, wherever the person broke it.
+  const title = (marked ?? lead).replace(/\s*\n\s*/g, ' ');
 
   return title ? title : fail('请写上事项标题');
 }

@@ -102,6 +102,20 @@ describe('the notice text of the one-line 督办', () => {
     expect(item?.deadlineDay).toBe('2025-06-03');
   });
 
+  it('keeps the paragraphs of a 内容 typed on several lines, each field on a line of its own', async () => {
+    const content = '一、请于6月10日前报送推进情况；\n二、附项目清单。';
+    const [preview] = await say(
+      bot,
+      people.supervisor,
+      `督办 关于推进老城区改造的督办\n企业：城投\n级别：重要\n内容：\n${content}\n`,
+    );
+
+    const item = await confirm(preview!);
+    expect(item?.title).toBe('关于推进老城区改造的督办');
+    expect(item?.level).toBe('important');
+    expect(item?.content).toBe(content);
+  });
+
   it('takes 标题: as the title marker', async () => {
     const [preview] = await say(
       bot,

@@ -87,6 +87,16 @@ describe('parseMessage', () => {
     expect(parsed?.text).toBe('列表 逾期');
   });
 
+  it('keeps line breaks, one space for a run of spaces and at most one blank line', () => {
+    const text = '督办 事项\r\n内容：  一、报送；\n\n\n\n  二、附清单。  ';
+    const parsed = parseMessage(
+      event({ chat_type: 'p2p', content: JSON.stringify({ text }), mentions: [] }),
+      bot,
+    );
+
+    expect(parsed?.text).toBe('督办 事项\n内容： 一、报送；\n\n二、附清单。');
+  });
+
   it('ignores messages from other bots', () => {
     const fromBot = { ...event(), sender: { sender_id: { open_id: 'ou_x' }, sender_type: 'app' } };
 
