@@ -21,6 +21,11 @@ import type { Directory } from '../../src/domain/types.js';
 import type { Outbound } from '../../src/feishu/outbound.js';
 import { calendar } from './lifecycle-actions.js';
 import { at, directory, policy } from './fixtures.js';
+import { AssignmentModel } from '../../src/store/assignment.model.js';
+import { AuditEventModel } from '../../src/store/audit-event.model.js';
+import { ItemModel } from '../../src/store/item.model.js';
+import { LedgerEntryModel } from '../../src/store/ledger.model.js';
+import { ReminderSentModel } from '../../src/store/reminder-sent.model.js';
 import { deleteKeys, type TestServices } from './services.js';
 
 export interface ReminderRig {
@@ -39,6 +44,8 @@ export interface ReminderRig {
   pendingJobs(): Promise<Map<string, ReminderJobData>>;
   /** Every message handed to the outbox so far. */
   outboxMessages(): Promise<Outbound[]>;
+  /** Empties what reminders read and write: assignments, items, audit, ledger, reminders sent. */
+  emptyStore(): Promise<void>;
 }
 
 /** Builds the rig once the services are up; the clock starts at 2025-05-21 10:00. */
@@ -89,6 +96,7 @@ export function useReminderRig(services: TestServices): ReminderRig {
         const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'completed']);
         return jobs.map((job) => job.data.message as Outbound);
       },
+      emptyStore,
     });
   });
 
@@ -114,4 +122,10 @@ async function pendingJobs(scheduler: ReminderScheduler): Promise<Map<string, Re
   ]);
 
   return new Map(jobs.map((job) => [String(job.id), job.data]));
+}
+
+/** Through the driver: the ledger model refuses every delete, as entries are never changed. */
+async function emptyStore(): Promise<void> {
+  const models = [AssignmentModel, AuditEventModel, ItemModel, LedgerEntryModel, ReminderSentModel];
+  await Promise.all(models.map((model) => model.collection.deleteMany({})));
 }

@@ -3,12 +3,8 @@ import type { Card } from '../../../cards/card.js';
 import { reminderJobId, type ReminderJobData } from '../../../jobs/reminder.job.js';
 import { reminderKey } from '../../../src/domain/reminder-plan.js';
 import type { Outbound } from '../../../src/feishu/outbound.js';
-import { AssignmentModel } from '../../../src/store/assignment.model.js';
 import { loadAssignment } from '../../../src/store/assignment.repo.js';
-import { AuditEventModel } from '../../../src/store/audit-event.model.js';
 import { timelineOf } from '../../../src/store/audit-event.repo.js';
-import { ItemModel } from '../../../src/store/item.model.js';
-import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
 import { entriesOf } from '../../../src/store/ledger.repo.js';
 import { ReminderSentModel } from '../../../src/store/reminder-sent.model.js';
 import { remindersOf } from '../../../src/store/reminder-sent.repo.js';
@@ -72,15 +68,7 @@ async function nextJobs(): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  for (const model of [
-    AssignmentModel,
-    AuditEventModel,
-    ItemModel,
-    LedgerEntryModel,
-    ReminderSentModel,
-  ]) {
-    await (model as typeof AssignmentModel).collection.deleteMany({});
-  }
+  await rig.emptyStore();
   rig.startWorker();
 });
 

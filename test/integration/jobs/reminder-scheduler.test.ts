@@ -1,10 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AssignmentModel } from '../../../src/store/assignment.model.js';
 import { loadAssignment } from '../../../src/store/assignment.repo.js';
-import { AuditEventModel } from '../../../src/store/audit-event.model.js';
-import { ItemModel } from '../../../src/store/item.model.js';
-import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
-import { ReminderSentModel } from '../../../src/store/reminder-sent.model.js';
 import { at, people } from '../../support/fixtures.js';
 import { act, bringToReview, issueOne } from '../../support/lifecycle-actions.js';
 import { useReminderRig } from '../../support/reminder-rig.js';
@@ -31,11 +26,7 @@ async function issueAndSync(): Promise<string> {
 
 beforeEach(async () => {
   rig.clock.set(at('2025-05-21 10:00'));
-  await Promise.all(
-    [AssignmentModel, AuditEventModel, ItemModel, LedgerEntryModel, ReminderSentModel].map(
-      (model) => (model as typeof AssignmentModel).collection.deleteMany({}),
-    ),
-  );
+  await rig.emptyStore();
 });
 
 describe('ReminderScheduler.sync', () => {

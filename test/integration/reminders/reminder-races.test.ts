@@ -6,12 +6,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Outbound } from '../../../src/feishu/outbound.js';
 import { overdueSince } from '../../../src/domain/deadlines.js';
-import { AssignmentModel } from '../../../src/store/assignment.model.js';
 import { loadAssignment } from '../../../src/store/assignment.repo.js';
-import { AuditEventModel } from '../../../src/store/audit-event.model.js';
 import { timelineOf } from '../../../src/store/audit-event.repo.js';
-import { ItemModel } from '../../../src/store/item.model.js';
-import { LedgerEntryModel } from '../../../src/store/ledger.model.js';
 import { entriesOf } from '../../../src/store/ledger.repo.js';
 import { ReminderSentModel } from '../../../src/store/reminder-sent.model.js';
 import { remindersOf } from '../../../src/store/reminder-sent.repo.js';
@@ -27,15 +23,7 @@ const rig = useReminderRig(services);
 type Sent = Extract<Outbound, { kind: 'send' }>;
 
 beforeEach(async () => {
-  for (const model of [
-    AssignmentModel,
-    AuditEventModel,
-    ItemModel,
-    LedgerEntryModel,
-    ReminderSentModel,
-  ]) {
-    await (model as typeof AssignmentModel).collection.deleteMany({});
-  }
+  await rig.emptyStore();
 });
 
 /** `count` notices issued Wed 05-21 10:00 (routine, due 05-28 17:30) and acknowledged. */
