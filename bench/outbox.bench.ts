@@ -13,8 +13,6 @@
  *    do not), so this step grows with the collection: `messages` rows here.
  */
 import { cpus, loadavg } from 'node:os';
-import { Redis } from 'ioredis';
-import mongoose from 'mongoose';
 import type { Card } from '../cards/card.js';
 import {
   createOutbox,
@@ -24,37 +22,25 @@ import {
   outboxQueueName,
   type OutboxJobData,
 } from '../jobs/outbox.job.js';
-import { createQueueFactory } from '../jobs/queue-factory.js';
 import { systemClock } from '../src/clock.js';
 import type { Outbound } from '../src/feishu/outbound.js';
-import { silentLogger } from '../src/logging/logger.js';
-import { connectMongo } from '../src/store/mongo.js';
 import { settleOutboxMessage } from '../src/store/outbox-message.repo.js';
-import { freePort, PrivateRedis } from '../test/support/private-redis.js';
-import { testMongoUri, uniqueName } from '../test/support/test-env.js';
 import { percentile } from './open-loop.js';
+import { openPrivateStores } from './private-stores.js';
 
 const [countArg = '1000', lanesArg = '10'] = process.argv.slice(2);
 const [count, lanes] = [Number(countArg), Number(lanesArg)];
 const write = (line = '') => process.stdout.write(`${line}\n`);
 const loadBefore = loadavg();
 
-const server = new PrivateRedis(await freePort());
-await server.start();
-const redis = new Redis(server.url, { maxRetriesPerRequest: null });
-const queues = createQueueFactory(redis, 'bench', silentLogger());
-await connectMongo(testMongoUri, silentLogger(), uniqueName('benchOutbox'));
+const { redis, queues, close } = await openPrivateStores('benchOutbox');
 
 try {
   write(`outbox benchmark: ${count} messages, ${lanes} at a time; ${cpus().length}× CPU`);
   write(`load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
   await run();
 } finally {
-  await queues.close();
-  await mongoose.connection.db?.dropDatabase();
-  await mongoose.disconnect();
-  await redis.quit();
-  await server.stop();
+  await close();
 }
 
 async function run(): Promise<void> {

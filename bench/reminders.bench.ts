@@ -17,10 +17,8 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { createOutbox, outboxQueueName } from '../jobs/outbox.job.js';
-import { createQueueFactory } from '../jobs/queue-factory.js';
 import { reconcileReminders } from '../jobs/reminder-reconciler.js';
 import { ReminderScheduler } from '../jobs/reminder-scheduler.js';
 import { createReminderProcessor, reminderQueueName } from '../jobs/reminder.job.js';
@@ -33,11 +31,9 @@ import {
 import { atTime, dayOf } from '../src/domain/dates.js';
 import { defaultPolicy, type Policy } from '../src/domain/policy.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { connectMongo } from '../src/store/mongo.js';
 import { at, directory } from '../test/support/fixtures.js';
-import { freePort, PrivateRedis } from '../test/support/private-redis.js';
-import { testMongoUri, uniqueName } from '../test/support/test-env.js';
 import { percentile } from './open-loop.js';
+import { openPrivateStores } from './private-stores.js';
 import { addPlain, dueOn, plainLateness, seedAssignments, usedMemory } from './reminders-seed.js';
 
 const [countArg = '100000', lateArg = '2000', concurrencyArg = '50'] = process.argv.slice(2);
@@ -51,22 +47,14 @@ const logger = silentLogger();
 const calendar = createChineseCalendar({ holidays: [], workdays: [] });
 const loadBefore = loadavg();
 
-const server = new PrivateRedis(await freePort());
-await server.start();
-const redis = new Redis(server.url, { maxRetriesPerRequest: null });
-const queues = createQueueFactory(redis, 'bench', logger);
-await connectMongo(testMongoUri, logger, uniqueName('benchReminders'));
+const { redis, queues, close } = await openPrivateStores('benchReminders');
 
 try {
   await header();
   if (count > 0) await schedulingAndReconcile();
   if (lateCount > 0) await lateness();
 } finally {
-  await queues.close();
-  await mongoose.connection.db?.dropDatabase();
-  await mongoose.disconnect();
-  await redis.quit();
-  await server.stop();
+  await close();
 }
 
 async function schedulingAndReconcile(): Promise<void> {
