@@ -32,6 +32,21 @@ function rowStarting(rows: string[][], label: string): string[] {
 const print = (a: Assignment) =>
   printableNoticePage({ assignment: a, office: directory.office, policy: defaultPolicy });
 
+/** The head approved on 05-23 and the 督查室 returned the result on 05-24. */
+const approvedOn23 = {
+  decision: 'approved' as const,
+  comment: '',
+  at: at('2025-05-23 10:00'),
+  by: head,
+};
+const returnedOn24 = {
+  decision: 'return' as const,
+  onTimeHighQuality: false,
+  reason: '补充数据',
+  at: at('2025-05-24 09:00'),
+  by: supervisor,
+};
+
 describe('the printable 督办通知单', () => {
   it('names the category (policy §二) and the form, 书面 or 口头 (§三)', () => {
     const written = rowsOf(print(buildAssignment({ category: 'districtInstruction' })));
@@ -122,16 +137,8 @@ describe('the printable 督办通知单', () => {
         at: at('2025-05-23 09:00'),
         by: liaison,
       },
-      signOffs: [{ decision: 'approved', comment: '', at: at('2025-05-23 10:00'), by: head }],
-      reviews: [
-        {
-          decision: 'return',
-          onTimeHighQuality: false,
-          reason: '补充数据',
-          at: at('2025-05-24 09:00'),
-          by: supervisor,
-        },
-      ],
+      signOffs: [approvedOn23],
+      reviews: [returnedOn24],
     });
     const rows = rowsOf(print(a));
 
@@ -155,16 +162,8 @@ describe('the printable 督办通知单', () => {
     const a = buildAssignment({
       state: 'awaiting_signoff',
       feedback: resubmitted(at('2025-05-25 09:00')),
-      signOffs: [{ decision: 'approved', comment: '', at: at('2025-05-23 10:00'), by: head }],
-      reviews: [
-        {
-          decision: 'return',
-          onTimeHighQuality: false,
-          reason: '补充数据',
-          at: at('2025-05-24 09:00'),
-          by: supervisor,
-        },
-      ],
+      signOffs: [approvedOn23],
+      reviews: [returnedOn24],
     });
     const rows = rowsOf(print(a));
 
